@@ -1,0 +1,92 @@
+"""App, database and index fixtures: a real migrated database and a real Whoosh index per test.
+
+SQLite by default (a copy of one migrated template file per test); PostgreSQL when TEST_DATABASE_URL is set
+(migrated once, tables emptied between tests).
+"""
+import os
+import shutil
+
+import flask_migrate
+import pytest
+from sqlalchemy import text
+
+from webapp import create_app
+from webapp.extensions import db
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+KEEP_TABLES = {"alembic_version", "themes"}  # filled by the migrations themselves
+
+
+def make_app(database_url, index_dir, **extra):
+    return create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SEARCH_INDEX_DIR": str(index_dir),
+        "GEOCODER": "offline",
+        "WTF_CSRF_ENABLED": False,
+        "SERVER_NAME": "buurtkaart.test",
+        **extra,
+    })
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """The schema built by the migrations (never create_all), once per test run."""
+    if PG_URL:
+        url = PG_URL
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.db'}"
+    app = make_app(url, tmp_path_factory.mktemp("template-index"))
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def database_url(tmp_path, migrated_database):
+    if PG_URL:
+        _empty_postgres_tables(migrated_database)
+        return migrated_database
+    path = tmp_path / "test.db"
+    shutil.copy(migrated_database.removeprefix("sqlite:///"), path)
+    return f"sqlite:///{path}"
+
+
+def _empty_postgres_tables(url):
+    app = make_app(url, "/nonexistent")
+    with app.app_context():
+        tables = [t.name for t in db.metadata.sorted_tables if t.name not in KEEP_TABLES]
+        with db.engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = make_app(database_url, tmp_path / "index")
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(app):
+    """The 128 demo voorzieningen, loaded as `flask demo load` does, with the index rebuilt."""
+    from webapp.directory.demo import load_demo
+    from webapp.search.rebuild import reindex
+    load_demo()
+    reindex(app)
+    return app

@@ -1,0 +1,12 @@
+"""The public JSON API, /api/v1 (later also the HSDS open data)."""
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from webapp.api import routes  # noqa: E402  (routes register themselves on bp)
+
+
+def init_app(app):
+    from webapp.extensions import csrf
+    csrf.exempt(bp)  # read-only GET endpoints; no session state to protect
+    app.register_blueprint(bp)

@@ -1,0 +1,38 @@
+"""Settings: safe defaults, overridden by exactly the environment variables the README names."""
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+
+def _database_url():
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE / 'buurtkaart.db'}"
+    # Some hosts hand out postgres:// URLs; SQLAlchemy 2 wants an explicit driver.
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    """Read once at start-up; create_app(config) overrides any key (tests do)."""
+
+    # Without SECRET_KEY every process gets a random key: safe, but sessions do not survive a restart
+    # and do not work across several servers. The README says to set it in production.
+    SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
+    SQLALCHEMY_DATABASE_URI = _database_url()
+    SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "index")
+    GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
+    MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+
+    GEOCODER_USER_AGENT = "buurtkaart (gemeente Meppel sociale kaart)"
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+    JSON_SORT_KEYS = False
+    API_PAGE_SIZE = 20

@@ -1,0 +1,11 @@
+"""The sociale kaart: voorzieningen, their organisations, locations and opening hours."""
+from flask import Blueprint
+
+bp = Blueprint("directory", __name__)
+
+from webapp.directory import cli, routes  # noqa: E402  (routes register themselves on bp)
+
+
+def init_app(app):
+    app.register_blueprint(bp)
+    app.cli.add_command(cli.demo_group)

@@ -1,0 +1,135 @@
+"""Load the 128 demo voorzieningen (data/voorzieningen.yaml), compiled from municipal policy documents.
+
+Idempotent: an entry is written again only while nobody changed it since it was loaded (its content still
+matches the fingerprint stored at load time), so a beheerder's correction is never overwritten.
+"""
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from sqlalchemy import select
+
+from webapp import geo
+from webapp.directory.models import Location, Organization, Service, ServiceAtLocation, TargetGroup, Theme
+from webapp.directory.vocab import UNKNOWN, YES
+from webapp.errors import RuleViolation
+from webapp.geo.precision import ADRES, GEMEENTE, STRAAT, WOONPLAATS
+from webapp.extensions import db
+from webapp.text import slugify
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "voorzieningen.yaml"
+NO_POINT = "geen punt"
+
+# The policy documents the entries come from (data/voorzieningen.yaml, header).
+SOURCES = {
+    "000_088f9b2dfbb1ca26.txt": ("Notitie preventie en sociale basis, gemeente Meppel", 2025),
+    "003_754b25f96de5c4ef.txt": ("Verslag werkbezoek Welzijn MensenWerk, gemeente Meppel", 2017),
+    "001_bc335f9313daaadf.txt": ("Nota sociaal domein, gemeente Tynaarlo", 2018),
+    "002_68ddf05025c39fd5.txt": ("Beleidsplan Sociaal Domein 2017-2020, gemeente Steenwijkerland", 2016),
+    "004_f8533b60fafbaa7d.txt": ("Beleidsplan Sociaal Domein 2022, gemeente Gooise Meren", 2021),
+}
+
+
+def load_demo(path=DEMO_FILE):
+    """Create or refresh every demo entry; returns (Counter of precision, number skipped as changed)."""
+    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    themes = {theme.slug: theme for theme in db.session.scalars(select(Theme))}
+    precisions, skipped = Counter(), 0
+    for entry in entries:
+        service = db.session.scalar(select(Service).where(Service.slug == slugify(entry["name"])))
+        if service is not None and service.demo_fingerprint != fingerprint(service):
+            skipped += 1
+            continue
+        service = _write_entry(entry, service, themes)
+        precisions[service.location.precision if service.location else NO_POINT] += 1
+    db.session.commit()
+    return precisions, skipped
+
+
+def _write_entry(entry, service, themes):
+    if service is None:
+        service = Service(slug=slugify(entry["name"]))
+        db.session.add(service)
+    seed = entry["source"]["seed"]
+    document, year = SOURCES.get(seed, (seed, None))
+    service.name = entry["name"]
+    service.gemeente = entry["gemeente"]
+    service.summary = entry.get("summary", "")
+    service.description = entry.get("description", "")
+    service.access_route = entry.get("access", UNKNOWN)
+    service.layer = entry.get("layer")
+    # The documents only say when volunteers ARE involved; silence is not a "no".
+    service.volunteers = YES if entry.get("volunteers") else UNKNOWN
+    service.source_document, service.source_year = document, year
+    service.source_lines = entry["source"]["lines"]
+    service.organization = _organization(entry.get("organisation"))
+    service.themes = [themes[slug] for slug in entry.get("themes", []) if slug in themes]
+    service.target_groups = [_target_group(name) for name in entry.get("target_groups", [])]
+    _place(service, entry)
+    db.session.flush()
+    service.demo_fingerprint = fingerprint(service)
+    return service
+
+
+def _place(service, entry):
+    location = service.location
+    if location is None:
+        location = Location()
+        service.locations.append(ServiceAtLocation(location=location))
+    location.name = entry.get("location")
+    location.woonplaats = entry.get("woonplaats")
+    location.gemeente = entry["gemeente"]
+    found = place_entry(entry)
+    location.latitude = found.latitude if found else None
+    location.longitude = found.longitude if found else None
+    location.precision = found.precision if found else None
+
+
+def place_entry(entry):
+    """The most precise point the entry's own words allow: location, woonplaats, else the gemeente.
+
+    Never an invented coordinate: a location text that only names a building gives nothing here.
+    """
+    gemeente, woonplaats, location = entry["gemeente"], entry.get("woonplaats"), entry.get("location")
+    attempts = []
+    if location:
+        attempts.append((", ".join(filter(None, [location, woonplaats])), {ADRES, STRAAT}))
+    if woonplaats:
+        attempts.append((woonplaats, {WOONPLAATS}))
+    attempts.append((gemeente, {WOONPLAATS, GEMEENTE}))
+    for text, accepted in attempts:
+        try:
+            found = geo.locate(text, gemeente=gemeente)
+        except RuleViolation:
+            continue
+        if found.precision in accepted:
+            return found
+    return None
+
+
+def fingerprint(service):
+    location = service.location
+    content = {
+        "name": service.name, "summary": service.summary, "description": service.description,
+        "gemeente": service.gemeente, "access": service.access_route, "layer": service.layer,
+        "volunteers": service.volunteers, "organization": service.organization and service.organization.name,
+        "themes": sorted(theme.slug for theme in service.themes),
+        "target_groups": sorted(group.name for group in service.target_groups),
+        "location": location and [location.name, location.woonplaats, location.latitude, location.longitude],
+        "source": [service.source_document, service.source_year, service.source_lines],
+        "contact": [service.phone, service.email, service.website],
+        "archived": service.archived_at is not None,
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _organization(name):
+    if not name:
+        return None
+    return db.session.scalar(select(Organization).where(Organization.name == name)) or Organization(name=name)
+
+
+def _target_group(name):
+    return db.session.scalar(select(TargetGroup).where(TargetGroup.name == name)) or TargetGroup(name=name)

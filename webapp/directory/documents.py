@@ -1,0 +1,24 @@
+"""What a voorziening contributes to the search index."""
+
+
+def service_document(service):
+    location = service.location
+    point = location.point if location else None
+    themes = [theme.label for theme in service.themes]
+    tags = " ".join(themes + [group.name for group in service.target_groups])
+    place = " ".join(filter(None, [location and location.name, location and location.woonplaats, service.gemeente]))
+    body = " ".join(filter(None, [service.description, service.organization and service.organization.name]))
+    return {
+        "title": service.name,
+        "tags": tags,
+        "summary": service.summary,
+        "body": body,
+        "place": place,
+        "spell": " ".join([service.name, tags, service.summary, body, place]),
+        "themes": ",".join(theme.slug for theme in service.themes),
+        "access": service.access_route,
+        "gemeente": service.gemeente,
+        "lat": point[0] if point else None,
+        "lon": point[1] if point else None,
+        "precision": location.precision if location else None,
+    }

@@ -1,0 +1,179 @@
+"""The sociale kaart, shaped after Open Referral HSDS 3.0: organisation, service, location, schedules."""
+from datetime import date, datetime, time
+
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, SmallInteger, String, Table,
+                        Text, Time)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.directory.vocab import UNKNOWN
+from webapp.extensions import db
+from webapp.models_base import Timestamps, uuid_pk
+
+service_themes = Table(
+    "service_themes", db.metadata,
+    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_slug", ForeignKey("themes.slug"), primary_key=True),
+)
+service_target_groups = Table(
+    "service_target_groups", db.metadata,
+    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
+    Column("target_group_id", ForeignKey("target_groups.id"), primary_key=True),
+)
+
+
+class Theme(db.Model):
+    __tablename__ = "themes"
+
+    slug: Mapped[str] = mapped_column(String(60), primary_key=True)
+    label: Mapped[str] = mapped_column(String(120))
+
+
+class TargetGroup(db.Model):
+    __tablename__ = "target_groups"
+
+    id: Mapped[str] = uuid_pk()
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+
+
+class Organization(Timestamps, db.Model):
+    __tablename__ = "organizations"
+
+    id: Mapped[str] = uuid_pk()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    website: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(200))
+
+
+class Location(Timestamps, db.Model):
+    """A place; its point is only as precise as what is known (precision), or absent."""
+
+    __tablename__ = "locations"
+
+    id: Mapped[str] = uuid_pk()
+    name: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(7))
+    woonplaats: Mapped[str | None] = mapped_column(String(100))
+    gemeente: Mapped[str] = mapped_column(String(100), index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    precision: Mapped[str | None] = mapped_column(String(20))
+    wheelchair_access: Mapped[str] = mapped_column(String(8), default=UNKNOWN)
+
+    services = relationship("ServiceAtLocation", back_populates="location")
+
+    def search_parents(self):
+        return [link.service for link in self.services]
+
+    @property
+    def point(self):
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
+
+
+class ServiceAtLocation(db.Model):
+    __tablename__ = "service_at_locations"
+
+    id: Mapped[str] = uuid_pk()
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+
+    service = relationship("Service", back_populates="locations")
+    location = relationship("Location", back_populates="services")
+
+    def search_parents(self):
+        return [self.service]
+
+
+class Service(Timestamps, db.Model):
+    """A voorziening. `version` goes up on every change; the search index stores it to spot stale documents."""
+
+    __tablename__ = "services"
+    __search_kind__ = "service"
+
+    id: Mapped[str] = uuid_pk()
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    gemeente: Mapped[str] = mapped_column(String(100), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"))
+    access_route: Mapped[str] = mapped_column(String(20), default=UNKNOWN)
+    layer: Mapped[str | None] = mapped_column(String(30))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(300))
+    languages: Mapped[str | None] = mapped_column(String(200))  # None: nobody knows
+    free_of_charge: Mapped[str] = mapped_column(String(8), default=UNKNOWN)
+    cost_note: Mapped[str | None] = mapped_column(String(300))
+    volunteers: Mapped[str] = mapped_column(String(8), default=UNKNOWN)
+    source_document: Mapped[str | None] = mapped_column(String(200))
+    source_year: Mapped[int | None] = mapped_column(Integer)
+    source_lines: Mapped[str | None] = mapped_column(String(40))
+    last_checked_on: Mapped[date | None] = mapped_column(Date)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    demo_fingerprint: Mapped[str | None] = mapped_column(String(64))  # the content as `demo load` left it
+
+    __mapper_args__ = {"version_id_col": version}
+
+    organization = relationship("Organization")
+    themes = relationship("Theme", secondary=service_themes, order_by="Theme.slug")
+    target_groups = relationship("TargetGroup", secondary=service_target_groups, order_by="TargetGroup.name")
+    locations = relationship("ServiceAtLocation", back_populates="service", cascade="all, delete-orphan")
+    schedules = relationship("Schedule", back_populates="service", cascade="all, delete-orphan",
+                             order_by="(Schedule.weekday, Schedule.opens)")
+    schedule_exceptions = relationship("ScheduleException", back_populates="service",
+                                       cascade="all, delete-orphan", order_by="ScheduleException.day")
+
+    @property
+    def location(self):
+        """The main location (the first one); None when the service has no place at all."""
+        return self.locations[0].location if self.locations else None
+
+    def is_searchable(self):
+        return self.archived_at is None
+
+    def search_document(self):
+        """Fields copied into the Whoosh index; the database stays the source of truth."""
+        from webapp.directory.documents import service_document
+        return service_document(self)
+
+
+class Schedule(db.Model):
+    """A weekly opening slot in Europe/Amsterdam time; closes <= opens means it runs past midnight."""
+
+    __tablename__ = "schedules"
+
+    id: Mapped[str] = uuid_pk()
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(SmallInteger)  # 0 = maandag
+    opens: Mapped[time] = mapped_column(Time)
+    closes: Mapped[time] = mapped_column(Time)
+
+    service = relationship("Service", back_populates="schedules")
+
+    def search_parents(self):
+        return [self.service]
+
+
+class ScheduleException(db.Model):
+    """A dated change: closed all day (holiday), or other hours that day."""
+
+    __tablename__ = "schedule_exceptions"
+
+    id: Mapped[str] = uuid_pk()
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    closed: Mapped[bool] = mapped_column(Boolean, default=True)
+    opens: Mapped[time | None] = mapped_column(Time)
+    closes: Mapped[time | None] = mapped_column(Time)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+    service = relationship("Service", back_populates="schedule_exceptions")
+
+    def search_parents(self):
+        return [self.service]
+
+

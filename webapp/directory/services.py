@@ -1,0 +1,186 @@
+"""Finding voorzieningen: where the text hits, the place, the filters and the ordering meet."""
+import math
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from webapp import geo, search
+from webapp.directory.hours import is_open
+from webapp.directory.models import Schedule, ScheduleException, Service, ServiceAtLocation
+from webapp.extensions import db
+
+FACETS = ("theme", "access", "gemeente")
+
+
+@dataclass(frozen=True)
+class ServiceQuery:
+    text: str = ""
+    near: str = ""
+    radius_km: float | None = None
+    themes: tuple = ()
+    access: str | None = None
+    gemeente: str | None = None
+    open_now: bool = False
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class Candidate:
+    row_id: str
+    score: float
+    themes: frozenset
+    access: str
+    gemeente: str
+    point: tuple | None
+    name: str = ""
+    distance_km: float | None = None
+    open_now: bool = False
+
+
+@dataclass
+class ServiceResults:
+    total: int
+    items: list  # [(Service, distance_km or None)] for this page
+    facets: dict = field(default_factory=dict)
+    place: object = None
+    suggestion: str | None = None
+    all_ids: list = field(default_factory=list)
+
+
+def search_services(query, now=None):
+    """Voorzieningen for a resident's words and place.
+
+    With words: most relevant first, nearest breaking ties. Without words but with a place: nearest first.
+    A radius applies only when asked for. Facet counts are what the same search gives with that filter added.
+    Raises RuleViolation (from geo) for a place we cannot find.
+    """
+    place = geo.locate(query.near) if query.near.strip() else None
+    text_search = search.search_kind("service", query.text)
+    candidates = [_candidate(hit) for hit in text_search.hits]
+    _measure(candidates, place, query.radius_km)
+    candidates = [c for c in candidates if query.radius_km is None or _within(c, query.radius_km)]
+    _mark_open(candidates, now)
+    matching = [c for c in candidates if _passes(c, query)]
+    matching.sort(key=_ordering(bool(query.text.strip()) and bool(text_search.hits)))
+    start = (query.page - 1) * query.per_page
+    page_ids = [c.row_id for c in matching[start:start + query.per_page]]
+    return ServiceResults(
+        total=len(matching),
+        items=_load_page(page_ids, {c.row_id: c.distance_km for c in matching}),
+        facets=_facets(candidates, query),
+        place=place,
+        suggestion=text_search.suggestion,
+        all_ids=[c.row_id for c in matching],
+    )
+
+
+def _candidate(hit):
+    fields = hit.fields
+    lat, lon = fields.get("lat"), fields.get("lon")
+    return Candidate(
+        row_id=hit.row_id,
+        score=hit.score,
+        themes=frozenset(filter(None, fields.get("themes", "").split(","))),
+        access=fields.get("access"),
+        gemeente=fields.get("gemeente"),
+        point=(lat, lon) if lat is not None and lon is not None else None,
+        name=fields.get("title", "").casefold(),
+    )
+
+
+def _measure(candidates, place, radius_km):
+    if place is None:
+        return
+    origin = (place.latitude, place.longitude)
+    if radius_km is not None:
+        box = geo.bounding_box(origin, radius_km)
+    for candidate in candidates:
+        if candidate.point is None:
+            continue
+        if radius_km is not None and not _in_box(candidate.point, box):
+            continue  # cheap pre-filter: far outside the radius, no distance needed
+        candidate.distance_km = round(geo.distance_km(origin, candidate.point), 1)
+
+
+def _in_box(point, box):
+    min_lat, min_lon, max_lat, max_lon = box
+    return min_lat <= point[0] <= max_lat and min_lon <= point[1] <= max_lon
+
+
+def _within(candidate, radius_km):
+    return candidate.distance_km is not None and candidate.distance_km <= radius_km
+
+
+def _mark_open(candidates, now):
+    """Which candidates are open now, from their weekly slots and dated exceptions."""
+    ids = [c.row_id for c in candidates]
+    schedules, exceptions = _hours_by_service(ids)
+    for candidate in candidates:
+        candidate.open_now = bool(is_open(schedules.get(candidate.row_id, []),
+                                          exceptions.get(candidate.row_id, []), now))
+
+
+def _hours_by_service(ids):
+    schedules, exceptions = {}, {}
+    if not ids:
+        return schedules, exceptions
+    for slot in db.session.scalars(select(Schedule).where(Schedule.service_id.in_(ids))):
+        schedules.setdefault(slot.service_id, []).append(slot)
+    for day in db.session.scalars(select(ScheduleException).where(ScheduleException.service_id.in_(ids))):
+        exceptions.setdefault(day.service_id, []).append(day)
+    return schedules, exceptions
+
+
+def _passes(candidate, query, extra=None):
+    themes = set(query.themes) | ({extra[1]} if extra and extra[0] == "theme" else set())
+    access = _combine(query.access, extra, "access")
+    gemeente = _combine(query.gemeente, extra, "gemeente")
+    return (themes <= candidate.themes
+            and all(value == candidate.access for value in access)
+            and all(value == candidate.gemeente for value in gemeente)
+            and (candidate.open_now or not (query.open_now or extra == ("open_now", True))))
+
+
+def _combine(current, extra, name):
+    values = [current] if current else []
+    return values + ([extra[1]] if extra and extra[0] == name else [])
+
+
+def _facets(candidates, query):
+    """For each filter value: how many results the search has with that filter added."""
+    facets = {name: {} for name in FACETS}
+    for candidate in candidates:
+        for name, values in (("theme", candidate.themes), ("access", [candidate.access]),
+                             ("gemeente", [candidate.gemeente])):
+            for value in values:
+                if value and _passes(candidate, query, (name, value)):
+                    facets[name][value] = facets[name].get(value, 0) + 1
+    facets["open_now"] = sum(1 for c in candidates if _passes(c, query, ("open_now", True)))
+    return facets
+
+
+def _ordering(by_relevance):
+    def key(candidate):
+        distance = candidate.distance_km if candidate.distance_km is not None else math.inf
+        return (-round(candidate.score, 6) if by_relevance else 0, distance, candidate.name)
+    return key
+
+
+def _load_page(ids, distances):
+    rows = db.session.scalars(
+        select(Service).where(Service.id.in_(ids)).options(
+            selectinload(Service.themes),
+            selectinload(Service.locations).selectinload(ServiceAtLocation.location),
+        )
+    ).all() if ids else []
+    by_id = {row.id: row for row in rows}
+    return [(by_id[row_id], distances.get(row_id)) for row_id in ids if row_id in by_id]
+
+
+def get_service(service_id):
+    """A voorziening that is not archived, or None."""
+    service = db.session.get(Service, service_id)
+    return service if service is not None and service.archived_at is None else None
+

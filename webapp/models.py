@@ -1,0 +1,4 @@
+"""Every package's models in one import, so the mapper registry and Alembic see the whole schema."""
+from webapp.directory import models as directory_models  # noqa: F401
+from webapp.geo import models as geo_models  # noqa: F401
+from webapp.search import models as search_models  # noqa: F401

@@ -1,0 +1,41 @@
+"""Whoosh full-text search, derived from the database through the index log. No routes, no request code.
+
+Features use `search_kind(kind, text)` and load their rows from the database in the returned order.
+"""
+import time
+
+from flask import current_app
+from sqlalchemy.orm import Session
+
+from webapp.extensions import db
+from webapp.search import applier, cli, hooks, query
+from webapp.search.index import SearchIndex
+
+CATCH_UP_EVERY = 2.0  # seconds; how often a reading process checks whether its index is behind the log
+
+
+def init_app(app):
+    """Point at the index folder (created on first use) and keep it in step with database commits."""
+    app.extensions["search_index"] = SearchIndex(app.config["SEARCH_INDEX_DIR"])
+    app.extensions["search_checked_at"] = 0.0
+    hooks.register()
+    app.cli.add_command(cli.search_group)
+
+
+def search_kind(kind, text):
+    """Documents of one kind matching the text, best first: a TextSearch with hits and a suggestion."""
+    app = current_app._get_current_object()
+    _catch_up_if_behind(app)
+    return query.find(app.extensions["search_index"].searcher(), kind, text)
+
+
+def _catch_up_if_behind(app):
+    """Another process or server may have committed: apply its log rows here too, at most every 2 s."""
+    now = time.monotonic()
+    if now - app.extensions["search_checked_at"] < CATCH_UP_EVERY:
+        return
+    app.extensions["search_checked_at"] = now
+    with Session(db.engine) as session:
+        behind = applier.head(session) > app.extensions["search_index"].meta()[0]
+    if behind:
+        applier.catch_up(app, lock_timeout=0)

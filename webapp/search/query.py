@@ -1,0 +1,80 @@
+"""Turn a resident's own words into a Whoosh query and run it.
+
+No query language is exposed: every word is a plain word, so `name:x`, `*` and `[a TO z]` are just text.
+Words are OR-ed (residents type sentences: "ik kan mijn rekeningen niet betalen"); a document matching more
+of them scores higher. Each word also matches its synonyms, with the same weight, so each word of a
+synonym group gives the same ranking.
+"""
+from dataclasses import dataclass
+
+from whoosh.query import Every, Or, Term
+
+from webapp.search.analysis import CompoundSplitFilter, analyse, fold, words
+from webapp.search.schema import TEXT_FIELDS
+from webapp.search.synonyms import expansions
+
+MAX_WORDS = 16
+
+
+@dataclass
+class Hit:
+    row_id: str
+    score: float
+    fields: dict
+
+
+@dataclass
+class TextSearch:
+    hits: list
+    suggestion: str | None = None
+
+
+def find(searcher, kind, text):
+    """All documents of `kind` matching `text` (all of them for empty text), best first."""
+    text = " ".join(words(text)[:MAX_WORDS])
+    if not text:
+        return TextSearch(_run(searcher, kind, Every()))
+    hits = _run(searcher, kind, build_query(searcher.schema, text))
+    if hits:
+        return TextSearch(hits)
+    suggestion = suggest(searcher, text)
+    if suggestion:
+        return TextSearch(_run(searcher, kind, build_query(searcher.schema, suggestion)), suggestion)
+    return TextSearch([])
+
+
+def build_query(schema, text):
+    analyzer = schema["title"].analyzer
+    expansion = expansions(_wordset(analyzer))
+    clauses = []
+    for terms in analyse(analyzer, text):
+        expanded = set(terms).union(*(expansion.get(term, ()) for term in terms))
+        clauses.append(Or([Term(field, term) for field in TEXT_FIELDS for term in sorted(expanded)]))
+    return Or(clauses) if clauses else None
+
+
+def suggest(searcher, text):
+    """'Bedoelde u ...?': each word not in the index replaced by the nearest indexed word, if any."""
+    corrector = searcher.corrector("spell")
+    reader = searcher.reader()
+    corrected = []
+    for word in text.split():
+        known = (word.isdigit() or len(word) < 3 or reader.frequency("spell", word) > 0)
+        found = [] if known else corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+        corrected.append(found[0] if found else word)
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion != fold(text) else None
+
+
+def _run(searcher, kind, query):
+    if query is None:
+        return []
+    results = searcher.search(query, filter=Term("kind", kind), limit=None)
+    return [Hit(hit["row_id"], hit.score or 0.0, hit.fields()) for hit in results]
+
+
+def _wordset(analyzer):
+    for item in analyzer.items:
+        if isinstance(item, CompoundSplitFilter):
+            return item.wordset
+    return frozenset()

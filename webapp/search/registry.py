@@ -1,0 +1,19 @@
+"""Which models are searchable: every mapped class with a `__search_kind__`."""
+from webapp.extensions import db
+
+
+def searchable_models():
+    """{kind: model class}, found on the declarative registry, so search never imports a feature package."""
+    return {
+        mapper.class_.__search_kind__: mapper.class_
+        for mapper in db.Model.registry.mappers
+        if getattr(mapper.class_, "__search_kind__", None)
+    }
+
+
+def search_targets(obj):
+    """The searchable rows a changed object belongs to: itself, or the parents it names."""
+    if getattr(obj, "__search_kind__", None):
+        return [obj]
+    parents = getattr(obj, "search_parents", None)
+    return [parent for parent in (parents() if parents else []) if parent is not None]
