@@ -70,6 +70,7 @@ def app(database_url, tmp_path):
         yield app
         db.session.remove()
         db.engine.dispose()
+        app.extensions["search_index"].close()
 
 
 @pytest.fixture

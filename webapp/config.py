@@ -17,12 +17,29 @@ def _database_url():
     return url
 
 
+def _local_secret_key():
+    """Without SECRET_KEY: one random key kept in instance/, shared by this server's workers.
+
+    Several servers must set SECRET_KEY themselves (the README says so).
+    """
+    path = INSTANCE / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        INSTANCE.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(32)
+        try:
+            with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+                handle.write(key)
+        except FileExistsError:  # another worker was first
+            return path.read_text().strip()
+        return key
+
+
 class Config:
     """Read once at start-up; create_app(config) overrides any key (tests do)."""
 
-    # Without SECRET_KEY every process gets a random key: safe, but sessions do not survive a restart
-    # and do not work across several servers. The README says to set it in production.
-    SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
+    SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
     SQLALCHEMY_DATABASE_URI = _database_url()
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "index")
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()

@@ -12,6 +12,7 @@ import yaml
 from sqlalchemy import select
 
 from webapp import geo
+from webapp.database import begin_write
 from webapp.directory.models import Location, Organization, Service, ServiceAtLocation, TargetGroup, Theme
 from webapp.directory.vocab import UNKNOWN, YES
 from webapp.errors import RuleViolation
@@ -35,6 +36,7 @@ SOURCES = {
 def load_demo(path=DEMO_FILE):
     """Create or refresh every demo entry; returns (Counter of precision, number skipped as changed)."""
     entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    begin_write(db.session)
     themes = {theme.slug: theme for theme in db.session.scalars(select(Theme))}
     precisions, skipped = Counter(), 0
     for entry in entries:

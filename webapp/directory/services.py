@@ -11,6 +11,7 @@ from webapp.directory.models import Schedule, ScheduleException, Service, Servic
 from webapp.extensions import db
 
 FACETS = ("theme", "access", "gemeente")
+RELEVANCE_BAND = 0.4
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def search_services(query, now=None):
     candidates = [c for c in candidates if query.radius_km is None or _within(c, query.radius_km)]
     _mark_open(candidates, now)
     matching = [c for c in candidates if _passes(c, query)]
-    matching.sort(key=_ordering(bool(query.text.strip()) and bool(text_search.hits)))
+    matching.sort(key=_ordering(matching, bool(query.text.strip())))
     start = (query.page - 1) * query.per_page
     page_ids = [c.row_id for c in matching[start:start + query.per_page]]
     return ServiceResults(
@@ -161,10 +162,18 @@ def _facets(candidates, query):
     return facets
 
 
-def _ordering(by_relevance):
+def _ordering(candidates, by_relevance):
+    """Sort key: relevance band, then distance, then the exact score and the name.
+
+    Relevance is compared in bands of RELEVANCE_BAND of the best score: a BM25 difference smaller than that
+    says little to a resident, and then the nearer voorziening is the better answer.
+    """
+    top = max((c.score for c in candidates), default=0.0) if by_relevance else 0.0
+
     def key(candidate):
+        band = int((1 - candidate.score / top) / RELEVANCE_BAND) if top > 0 else 0
         distance = candidate.distance_km if candidate.distance_km is not None else math.inf
-        return (-round(candidate.score, 6) if by_relevance else 0, distance, candidate.name)
+        return (band, distance, -candidate.score, candidate.name)
     return key
 
 

@@ -96,9 +96,16 @@ def shipped_compound_parts():
     return frozenset(fold(w) for line in lines if not line.startswith("#") for w in line.split())
 
 
-def dutch_analyzer(wordset):
+def base_analyzer(wordset):
     return (RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CompoundSplitFilter(wordset)
             | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False) | StemFilter(stemfn=stem))
+
+
+def dutch_analyzer(wordset):
+    """The index and query analyzer: the base chain plus one concept token per synonym group word."""
+    from webapp.search.synonyms import ConceptFilter, concept_map
+    base = base_analyzer(wordset)
+    return base | ConceptFilter(concept_map(base))
 
 
 def plain_analyzer():
@@ -107,8 +114,10 @@ def plain_analyzer():
 
 
 def analyse(analyzer, text):
-    """Terms per word position: [{'schuldhulpverlen', 'schuld', 'hulp'}, {'meppel'}]."""
+    """Terms per word position, the whole word first: [['schuldhulpverlen', 'schuld', 'hulp'], ['meppel']]."""
     positions = {}
     for token in analyzer(text, positions=True):
-        positions.setdefault(token.pos, set()).add(token.text)
+        terms = positions.setdefault(token.pos, [])
+        if token.text not in terms:
+            terms.append(token.text)
     return [positions[pos] for pos in sorted(positions)]

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from whoosh.index import LockError
 
+from webapp.database import begin_write
 from webapp.extensions import db
 from webapp.models_base import utcnow
 from webapp.search.index import meta_document
@@ -84,7 +85,9 @@ def document_for(row):
 
 
 def head(session):
-    return session.execute(select(func.coalesce(func.max(IndexLog.id), 0))).scalar_one()
+    """The newest log id, also after pruning emptied the log."""
+    newest = session.execute(select(func.coalesce(func.max(IndexLog.id), 0))).scalar_one()
+    return max(newest, _floor(session))
 
 
 def _floor(session):
@@ -94,9 +97,11 @@ def _floor(session):
 
 def record_position(session, index_id, path, position):
     """Tell the database where this index stands, so pruning never removes rows it still needs."""
+    session.rollback()
+    begin_write(session)
     state = session.get(SearchIndexState, index_id) or SearchIndexState(id=index_id)
     state.location = f"{socket.gethostname()}:{path}"[:500]
-    state.position = position
+    state.position = max(position, state.position or 0)
     state.updated_at = utcnow()
     session.add(state)
     session.commit()
@@ -104,6 +109,7 @@ def record_position(session, index_id, path, position):
 
 def prune(session, stale_after_days=7):
     """Delete log rows every live index has applied; an index silent for a week rebuilds when it returns."""
+    begin_write(session)
     cutoff = utcnow().timestamp() - stale_after_days * 86400
     positions = [s.position for s in session.scalars(select(SearchIndexState))
                  if _as_timestamp(s.updated_at) >= cutoff]

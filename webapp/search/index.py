@@ -48,6 +48,13 @@ class SearchIndex:
             self._local.searcher, self._local.ix, self._local.generation = searcher, ix, generation
         return searcher
 
+    def close(self):
+        """Close this thread's searcher (tests and shutdown; a worker otherwise keeps it)."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+        self._local.searcher = None
+
     def meta(self):
         """(position in the index log, index id) as stored in the index itself."""
         # Not searcher.document(): it can hand back a deleted copy of the document.

@@ -2,16 +2,16 @@
 
 No query language is exposed: every word is a plain word, so `name:x`, `*` and `[a TO z]` are just text.
 Words are OR-ed (residents type sentences: "ik kan mijn rekeningen niet betalen"); a document matching more
-of them scores higher. Each word also matches its synonyms, with the same weight, so each word of a
-synonym group gives the same ranking.
+of them scores higher. A word of a synonym group is asked as the group's concept (see synonyms.py), so each
+word of a group gives the same ranking.
 """
 from dataclasses import dataclass
 
 from whoosh.query import Every, Or, Term
 
-from webapp.search.analysis import CompoundSplitFilter, analyse, fold, words
-from webapp.search.schema import TEXT_FIELDS
-from webapp.search.synonyms import expansions
+from webapp.search.analysis import analyse, fold, words
+from webapp.search.schema import FIELD_BOOSTS
+from webapp.search.synonyms import CONCEPT, ConceptFilter, rewrite_phrases
 
 MAX_WORDS = 16
 
@@ -45,11 +45,16 @@ def find(searcher, kind, text):
 
 def build_query(schema, text):
     analyzer = schema["title"].analyzer
-    expansion = expansions(_wordset(analyzer))
+    concepts = _concepts(analyzer)
     clauses = []
-    for terms in analyse(analyzer, text):
-        expanded = set(terms).union(*(expansion.get(term, ()) for term in terms))
-        clauses.append(Or([Term(field, term) for field in TEXT_FIELDS for term in sorted(expanded)]))
+    for terms in analyse(analyzer, rewrite_phrases(text)):
+        terms = [term for term in terms if not term.startswith(CONCEPT)]
+        if terms[0] in concepts:  # the whole word belongs to a synonym group: its concept says it all
+            wanted = {concepts[terms[0]]}
+        else:
+            wanted = {concepts.get(term, term) for term in terms}
+        clauses.append(Or([Term(field, term, boost=boost) for field, boost in FIELD_BOOSTS.items()
+                           for term in sorted(wanted)]))
     return Or(clauses) if clauses else None
 
 
@@ -73,8 +78,8 @@ def _run(searcher, kind, query):
     return [Hit(hit["row_id"], hit.score or 0.0, hit.fields()) for hit in results]
 
 
-def _wordset(analyzer):
+def _concepts(analyzer):
     for item in analyzer.items:
-        if isinstance(item, CompoundSplitFilter):
-            return item.wordset
-    return frozenset()
+        if isinstance(item, ConceptFilter):
+            return item.mapping
+    return {}

@@ -15,8 +15,9 @@ META_KEY = "_meta"
 
 def build_schema(wordset):
     analyzer = dutch_analyzer(wordset)
-    text_fields = {name: TEXT(analyzer=analyzer, field_boost=boost, stored=name == "title")
-                   for name, boost in FIELD_BOOSTS.items()}
+    # Boosts go on the query, not on field_boost: a boosted weight saturates BM25's term frequency and
+    # wipes out its length normalisation (every short title then scored the same).
+    text_fields = {name: TEXT(analyzer=analyzer, stored=name == "title") for name in FIELD_BOOSTS}
     return Schema(
         key=ID(stored=True, unique=True),
         kind=ID(stored=True),

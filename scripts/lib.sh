@@ -1,0 +1,10 @@
+# Shared by scripts/run.sh and scripts/test.sh.
+
+ensure_venv() {
+  # A venv in .venv with the given requirements file installed (quietly; pip skips what is there).
+  local requirements="$1"
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+}

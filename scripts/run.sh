@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# README command 1: install everything, migrate, load the demo data, build the index, serve on :8000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+ensure_venv requirements.txt
+export FLASK_APP=wsgi
+.venv/bin/flask --app wsgi db upgrade
+.venv/bin/flask --app wsgi demo load
+.venv/bin/flask --app wsgi search reindex
+echo "Buurtkaart draait op http://127.0.0.1:${PORT:-8000} (stoppen met Ctrl-C)"
+exec .venv/bin/gunicorn --workers "${WORKERS:-3}" --bind "127.0.0.1:${PORT:-8000}" --access-logfile - wsgi:app

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# README command 2: install what the tests need and run the whole suite, on SQLite and on PostgreSQL.
+# A throw-away PostgreSQL cluster on 127.0.0.1 is started here and removed at the end.
+# Extra arguments go to pytest (e.g. scripts/test.sh -k geocoder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+ensure_venv requirements-dev.txt
+. scripts/postgres.sh
+start_postgres
+trap stop_postgres EXIT
+
+echo "== Tests on SQLite"
+.venv/bin/python -m pytest "$@"
+echo "== Tests on PostgreSQL ($TEST_PG_URL)"
+TEST_DATABASE_URL="$TEST_PG_URL" .venv/bin/python -m pytest -m "not browser" "$@"

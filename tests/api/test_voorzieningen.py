@@ -1,0 +1,161 @@
+"""GET /api/v1/voorzieningen: a resident's own words near a place, filters, facets and bad input."""
+import pytest
+from sqlalchemy import func, select
+
+from webapp.directory.models import Service
+from webapp.extensions import db
+from webapp.search.applier import head
+from webapp.search.synonyms import read_groups
+
+API = "/api/v1/voorzieningen"
+
+
+def names(response):
+    return [item["name"] for item in response.get_json()["results"]]
+
+
+def test_newcomers_question_puts_the_geldloket_on_top_with_its_distance(client, demo):
+    response = client.get(API, query_string={"q": "ik kan mijn rekeningen niet betalen", "near": "7942"})
+    assert response.status_code == 200
+    top = response.get_json()["results"][0]
+    assert top["name"] == "Geldloket Meppel"
+    assert top["precision"] == "woonplaats"
+    assert 0 < top["distance_km"] < 5
+    assert top["url"].endswith(f"/api/v1/voorzieningen/{top['id']}")
+
+
+def test_schulden_near_7941_finds_the_geldloket(client, demo):
+    assert "Geldloket Meppel" in names(client.get(API, query_string={"q": "schulden", "near": "7941"}))
+
+
+def test_result_fields_are_the_documented_envelope(client, demo):
+    body = client.get(API, query_string={"q": "dementie"}).get_json()
+    assert body["total"] == len(body["results"]) or body["total"] > len(body["results"])
+    assert set(body["results"][0]) == {"id", "slug", "name", "summary", "themes", "gemeente", "lat", "lon",
+                                       "precision", "distance_km", "url"}
+    assert body["results"][0]["distance_km"] is None  # no place given
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("hulp", "Schuldhulpverlening Steenwijkerland"),
+    ("voedsel", "Voedselbank Tynaarlo"),
+])
+def test_a_part_of_a_compound_finds_the_compound(client, demo, word, expected):
+    assert expected in names(client.get(API, query_string={"q": word, "page": 1}))[:20] or expected in _all_names(
+        client, word)
+
+
+def _all_names(client, word):
+    found, page = [], 1
+    while True:
+        batch = names(client.get(API, query_string={"q": word, "page": page}))
+        if not batch:
+            return found
+        found += batch
+        page += 1
+
+
+def test_each_synonym_group_gives_the_same_top_result_for_each_of_its_words(client, demo):
+    for group in read_groups():
+        tops = {word: names(client.get(API, query_string={"q": word}))[:1] for word in group}
+        assert len({tuple(top) for top in tops.values()}) == 1, tops
+        assert all(tops.values()), tops
+
+
+def test_a_misspelling_still_finds_results_and_says_what_was_meant(client, demo):
+    body = client.get(API, query_string={"q": "shulden"}).get_json()
+    assert body["suggestion"] == "schulden"
+    assert body["total"] > 0
+
+
+def test_query_syntax_is_plain_text(client, demo):
+    for text in ["title:geldloket", "*", "[a TO z]", 'hulp"', ")", "NEAR(", "hulp OR", "a'b", "kind:_meta"]:
+        response = client.get(API, query_string={"q": text})
+        assert response.status_code == 200, text
+    everything = client.get(API).get_json()["total"]
+    assert client.get(API, query_string={"q": "*"}).get_json()["total"] < everything
+
+
+def test_without_words_a_place_orders_nearest_first(client, demo):
+    results = client.get(API, query_string={"near": "Zuidlaren"}).get_json()["results"]
+    distances = [item["distance_km"] for item in results if item["distance_km"] is not None]
+    assert distances == sorted(distances)
+    assert results[0]["gemeente"] == "Tynaarlo"
+
+
+def test_with_words_relevance_first_and_distance_breaks_ties(client, demo):
+    results = client.get(API, query_string={"q": "dorpshuizen", "near": "7941"}).get_json()["results"]
+    assert results[0]["name"].startswith("Dorpshuizen") or results[0]["name"].startswith("Wijkgebouwen")
+
+
+def test_radius_applies_only_when_asked(client, demo):
+    everything = client.get(API, query_string={"q": "mantelzorg", "near": "7941"}).get_json()
+    nearby = client.get(API, query_string={"q": "mantelzorg", "near": "7941", "radius_km": "10"}).get_json()
+    assert 0 < nearby["total"] < everything["total"]
+    assert all(item["distance_km"] <= 10 for item in nearby["results"])
+    assert any(item["gemeente"] != "Meppel" for item in everything["results"])
+
+
+def test_each_facet_count_equals_the_total_with_that_filter_added(client, demo):
+    base = {"q": "hulp", "near": "7941"}
+    facets = client.get(API, query_string=base).get_json()["facets"]
+    assert facets["theme"] and facets["gemeente"] and facets["access"]
+    for name, param in (("theme", "theme"), ("access", "access"), ("gemeente", "gemeente")):
+        for value, count in facets[name].items():
+            total = client.get(API, query_string={**base, param: value}).get_json()["total"]
+            assert total == count, (name, value)
+    narrowed = {**base, "theme": "geld-en-schulden"}
+    for value, count in client.get(API, query_string=narrowed).get_json()["facets"]["theme"].items():
+        total = client.get(API, query_string={**narrowed, "theme": ["geld-en-schulden", value]}).get_json()["total"]
+        assert total == count, value
+
+
+def test_an_entry_without_a_point_is_still_found_by_text_and_gemeente(client, app):
+    from tests.factories import make_service
+    make_service("Klussendienst Nergenshuis", gemeente="Meppel", point=None, description="klussen in huis")
+    body = client.get(API, query_string={"q": "klussendienst", "gemeente": "Meppel", "near": "7941"}).get_json()
+    assert [item["name"] for item in body["results"]] == ["Klussendienst Nergenshuis"]
+    assert body["results"][0]["lat"] is None and body["results"][0]["distance_km"] is None
+
+
+@pytest.mark.parametrize("params, parameter", [
+    ({"q": "x" * 10_000}, "q"),
+    ({"q": "geld", "near": "7941", "radius_km": "abc"}, "radius_km"),
+    ({"q": "geld", "near": "7941", "radius_km": "1000"}, "radius_km"),
+    ({"q": "geld", "near": "7941", "radius_km": "0"}, "radius_km"),
+    ({"q": "geld", "near": "7941", "radius_km": "nan"}, "radius_km"),
+    ({"q": "geld", "radius_km": "5"}, "radius_km"),
+    ({"near": "xxxx"}, "near"),
+    ({"page": "-1"}, "page"),
+    ({"page": "abc"}, "page"),
+    ({"theme": "bestaat-niet"}, "theme"),
+    ({"access": "<script>"}, "access"),
+    ({"open_now": "misschien"}, "open_now"),
+])
+def test_bad_parameters_get_a_dutch_400_and_change_nothing(client, demo, params, parameter):
+    before = _state()
+    response = client.get(API, query_string=params)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["parameter"] == parameter
+    assert error["message"] and "<script>" not in response.get_data(as_text=True)
+    assert _state() == before
+
+
+def _state():
+    return db.session.scalar(select(func.count()).select_from(Service)), head(db.session)
+
+
+def test_one_voorziening_by_id(client, demo):
+    first = client.get(API, query_string={"q": "odensehuis meppel"}).get_json()["results"][0]
+    detail = client.get(f"{API}/{first['id']}").get_json()
+    assert detail["name"] == "Odensehuis Meppel"
+    assert detail["source"]["year"] == 2025
+    assert detail["free_of_charge"] == "onbekend"  # nobody knows: never a default that states something false
+
+
+@pytest.mark.parametrize("service_id", ["bestaat-niet", "x" * 500, "../../etc/passwd"])
+def test_an_unknown_id_is_a_dutch_404(client, demo, service_id):
+    response = client.get(f"{API}/{service_id}")
+    assert response.status_code == 404
+    assert response.get_json()["error"]["message"]

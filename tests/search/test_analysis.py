@@ -1,0 +1,66 @@
+"""The Dutch analyzer: stemming, accents, stop words and compound splitting."""
+import pytest
+
+from webapp.search.analysis import analyse, base_analyzer, build_wordset
+from webapp.search.query import build_query
+from webapp.search.schema import build_schema
+from webapp.search.synonyms import read_groups
+
+WORDSET = build_wordset(["hulp bij schulden", "geld en een loket", "de bibliotheek"])
+
+
+def terms(text):
+    return [sorted(group) for group in analyse(base_analyzer(WORDSET), text)]
+
+
+@pytest.mark.parametrize("one, other", [
+    ("schulden", "schuld"), ("vrijwilligers", "vrijwilliger"), ("ouderen", "oudere"),
+    ("eenzaamheid", "eenzaam"), ("begeleiding", "begeleiden"),
+])
+def test_word_forms_share_a_stem(one, other):
+    assert terms(one) == terms(other)
+
+
+def test_accents_and_case_are_folded():
+    assert terms("Coördinator FINANCIËN café") == terms("coordinator financien cafe")
+
+
+def test_stop_words_are_dropped():
+    assert terms("ik kan mijn rekeningen niet betalen") == [["reken"], ["betal"]]
+
+
+@pytest.mark.parametrize("compound, part", [
+    ("Schuldhulpverlening", "hulp"), ("Schuldhulpverlening", "schuld"), ("Voedselbank", "voedsel"),
+    ("Geldloket", "geld"), ("vrijwilligerswerk", "werk"), ("Mantelzorgcafé", "zorg"),
+])
+def test_compounds_keep_the_whole_word_and_add_their_parts(compound, part):
+    [group] = terms(compound)
+    assert part in group
+    assert len(group) > 1
+
+
+def test_words_that_only_look_like_compounds_stay_whole():
+    assert terms("vrouwenopvang") == [["vrouwenopvang"]]
+
+
+def test_every_word_of_a_synonym_group_is_the_same_query():
+    schema = build_schema(WORDSET)
+    for group in read_groups():
+        queries = {word: build_query(schema, word) for word in group}
+        assert len(set(queries.values())) == 1, queries
+
+
+def test_a_common_word_from_a_multi_word_synonym_does_not_count_alone():
+    schema = build_schema(WORDSET)
+    assert "~mantelzorg" not in str(build_query(schema, "zorg en welzijn"))
+    assert "~mantelzorg" in str(build_query(schema, "ik zorg voor mijn moeder".replace("zorg", "zorgen")))
+    assert build_query(schema, "zorgen voor") == build_query(schema, "mantelzorg")
+
+
+def test_the_required_synonym_groups_are_there():
+    words = {word for group in read_groups() for word in group}
+    required = ("geld schulden rekeningen financiën budget eenzaam alleen ontmoeten contact vergeetachtig geheugen "
+                "dementie alzheimer mantelzorg naaste opvoeding opvoeden kinderen gezin ouders werk baan meedoen "
+                "taal lezen schrijven").split()
+    assert {"zorgen voor"} <= words
+    assert set(required) <= words
