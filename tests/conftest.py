@@ -44,13 +44,32 @@ def migrated_database(tmp_path_factory):
     return url
 
 
+@pytest.fixture(scope="session")
+def demo_template(migrated_database, tmp_path_factory):
+    """SQLite only: a database and index with the demo data, loaded once and copied into each test."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    shutil.copy(migrated_database.removeprefix("sqlite:///"), folder / "demo.db")
+    app = make_app(f"sqlite:///{folder / 'demo.db'}", folder / "index")
+    with app.app_context():
+        _load_demo(app)
+        db.session.remove()
+        db.engine.dispose()
+        app.extensions["search_index"].close()
+    return folder
+
+
 @pytest.fixture
-def database_url(tmp_path, migrated_database):
+def database_url(request, tmp_path, migrated_database):
     if PG_URL:
         _empty_postgres_tables(migrated_database)
         return migrated_database
     path = tmp_path / "test.db"
-    shutil.copy(migrated_database.removeprefix("sqlite:///"), path)
+    if "demo" in request.fixturenames:
+        template = request.getfixturevalue("demo_template")
+        shutil.copy(template / "demo.db", path)
+        shutil.copytree(template / "index", tmp_path / "index")
+    else:
+        shutil.copy(migrated_database.removeprefix("sqlite:///"), path)
     return f"sqlite:///{path}"
 
 
@@ -86,8 +105,13 @@ def runner(app):
 @pytest.fixture
 def demo(app):
     """The 128 demo voorzieningen, loaded as `flask demo load` does, with the index rebuilt."""
+    if PG_URL:
+        _load_demo(app)
+    return app
+
+
+def _load_demo(app):
     from webapp.directory.demo import load_demo
     from webapp.search.rebuild import reindex
     load_demo()
     reindex(app)
-    return app

@@ -49,7 +49,7 @@ def choices(args, name, allowed):
     values = tuple(dict.fromkeys(v.strip() for v in args.getlist(name) if v.strip()))
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise BadParameter(name, _("Onbekende waarde voor '%(name)s': %(value)s.", name=name, value=unknown[0][:50]))
+        raise BadParameter(name, _("Onbekende waarde voor '%(name)s'.", name=name))
     return values
 
 

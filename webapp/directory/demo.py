@@ -100,7 +100,7 @@ def place_entry(entry):
         attempts.append((", ".join(filter(None, [location, woonplaats])), {ADRES, STRAAT}))
     if woonplaats:
         attempts.append((woonplaats, {WOONPLAATS}))
-    attempts.append((gemeente, {WOONPLAATS, GEMEENTE}))
+    attempts.append((f"gemeente {gemeente}", {GEMEENTE}))  # the hoofdplaats, said to be approximate
     for text, accepted in attempts:
         try:
             found = geo.locate(text, gemeente=gemeente)
