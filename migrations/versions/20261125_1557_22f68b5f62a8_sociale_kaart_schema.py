@@ -39,7 +39,8 @@ def upgrade():
     sa.Column('row_id', sa.String(length=36), nullable=False),
     sa.Column('operation', sa.String(length=10), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_index_log'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_index_log')),
+    sqlite_autoincrement=True
     )
     op.create_table('index_log_floor',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -17,6 +17,9 @@ class IndexLog(db.Model):
     """Append-only: one row per changed searchable row, written in the same transaction as the change."""
 
     __tablename__ = "index_log"
+    # AUTOINCREMENT: SQLite would otherwise hand out an id again once pruning emptied the table,
+    # and an id at or below an index's position is never applied.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(LOG_ID, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(40))
