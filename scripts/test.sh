@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 ensure_venv requirements-dev.txt
+ensure_chromium
 . scripts/postgres.sh
 start_postgres
 trap stop_postgres EXIT

@@ -1,6 +1,7 @@
-"""The domain error services raise, and the app-wide error handlers."""
-from flask import jsonify, request
+"""The domain error services raise, and the app-wide error pages (Dutch HTML, or JSON under /api/)."""
+from flask import jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from webapp.extensions import db
@@ -14,34 +15,38 @@ class RuleViolation(Exception):
         super().__init__("; ".join(message for _field, message in self.reasons))
 
 
-def _wants_json():
-    return request.path.startswith("/api/")
-
-
-def _http_error(error):
-    if _wants_json():
-        return jsonify({"error": {"status": error.code, "message": _dutch_message(error.code)}}), error.code
-    return error
-
-
-def _server_error(error):
-    db.session.rollback()  # a failed transaction must not leak into the next request
-    if _wants_json():
-        return jsonify({"error": {"status": 500, "message": _dutch_message(500)}}), 500
-    return _("Er ging iets mis aan onze kant. Probeer het later nog eens."), 500
-
-
-def _dutch_message(code):
+def _message(code):
     messages = {
-        400: _("De vraag aan de server klopt niet."),
-        404: _("Deze pagina of dit onderdeel bestaat niet (meer)."),
+        400: _("De vraag aan de website klopt niet."),
+        403: _("U mag deze pagina niet bekijken."),
+        404: _("Deze pagina bestaat niet (meer)."),
         405: _("Deze handeling is hier niet toegestaan."),
-        429: _("U heeft te veel verzoeken gedaan. Wacht even en probeer het opnieuw."),
+        429: _("U heeft te veel verzoeken gedaan. Wacht even en probeer het dan opnieuw."),
         500: _("Er ging iets mis aan onze kant. Probeer het later nog eens."),
     }
     return messages.get(code, _("Er ging iets mis."))
 
 
+def _respond(code, template="errors/error.html"):
+    if request.path.startswith("/api/"):
+        return jsonify({"error": {"status": code, "message": _message(code)}}), code
+    return render_template(template, code=code, message=_message(code)), code
+
+
+def _http_error(error):
+    return _respond(error.code or 500)
+
+
+def _csrf_error(_error):
+    return _respond(400, "errors/form_expired.html")
+
+
+def _server_error(_error):
+    db.session.rollback()  # a failed transaction must not leak into the next request
+    return _respond(500)
+
+
 def init_app(app):
+    app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

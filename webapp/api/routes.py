@@ -35,7 +35,7 @@ def list_services():
         raise params.BadParameter("radius_km", _("Geef bij 'radius_km' ook een plaats op met 'near'."))
     results = services.search_services(query)
     body = {"total": results.total, "page": query.page, "per_page": query.per_page,
-            "results": [_service_summary(service, distance) for service, distance in results.items],
+            "results": [_service_summary(item.service, item.distance_km) for item in results.items],
             "facets": results.facets}
     if results.place is not None:
         body["near"] = {"label": results.place.label, "precision": results.place.precision,

@@ -10,6 +10,7 @@ def service_document(service):
     body = " ".join(filter(None, [service.description, service.organization and service.organization.name]))
     return {
         "title": service.name,
+        "slug": service.slug,
         "tags": tags,
         "summary": service.summary,
         "body": body,

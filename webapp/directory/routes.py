@@ -1,9 +1,110 @@
-"""Resident-facing pages of the sociale kaart."""
-from flask import render_template
+"""Resident-facing pages of the sociale kaart: home, zoeken, thema, one voorziening, and the map's markers."""
+import math
+from datetime import date, timedelta
+from dataclasses import replace
 
-from webapp.directory import bp
+from flask import abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import format_date, format_decimal, gettext as _
+
+from webapp.directory import bp, links, services
+from webapp.directory.forms import SearchForm
+from webapp.directory.vocab import ACCESS_ROUTES, TRISTATE, THEMES
+from webapp.errors import RuleViolation
+from webapp.security import tile_origin
+
+APPROXIMATE = ("woonplaats", "gemeente")
+
+
+@bp.app_context_processor
+def _template_helpers():
+    return {"search_url": links.search_url, "without_value": links.without_value, "THEMES": THEMES,
+            "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE,
+            "tile_attribution": tile_attribution(current_app.config.get("MAP_TILE_URL", "")),
+            "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal}
+
+
+def weekday_name(weekday):
+    """0 -> 'maandag', in the page's language (from a known Monday)."""
+    return format_date(date(2024, 1, 1) + timedelta(days=weekday), "EEEE")
+
+
+def tile_attribution(tile_url):
+    """Who made the background map; PDOK's BRT-Achtergrondkaart is the production choice (README)."""
+    origin = tile_origin(tile_url)
+    if not origin:
+        return ""
+    if origin.endswith("pdok.nl"):
+        return "Kaartgegevens © Kadaster"
+    return _("Achtergrondkaart: %(origin)s", origin=origin)
 
 
 @bp.route("/")
 def home():
-    return render_template("directory/home.html")
+    return render_template("directory/home.html", form=SearchForm(formdata=None))
+
+
+@bp.route("/zoeken")
+def search():
+    form, results = _run_search()
+    return render_template("directory/search.html", form=form, results=results,
+                           markers_url=links.search_url("directory.markers"), **_paging(form, results))
+
+
+@bp.route("/thema/<slug>")
+def theme(slug):
+    if slug not in THEMES:
+        abort(404)
+    form, results = _run_search(themes=(slug,))
+    themes = list(dict.fromkeys([slug, *request.args.getlist("thema")]))
+    return render_template("directory/theme.html", form=form, results=results, theme_slug=slug,
+                           theme_label=THEMES[slug], markers_url=links.search_url("directory.markers", thema=themes),
+                           **_paging(form, results))
+
+
+@bp.route("/zoeken/kaart")
+def markers():
+    """Every result of the search with a point, for the map (the list shows one page of them)."""
+    _form, results = _run_search()
+    return jsonify([_marker(candidate) for candidate in (results.markers if results else [])])
+
+
+@bp.route("/voorzieningen/<slug>")
+def show(slug):
+    service = services.get_service_by_slug(slug[:200])
+    if service is None:
+        abort(404)
+    return render_template("directory/show.html", service=service, open_now=services.open_now(service))
+
+
+def _run_search(themes=()):
+    form = SearchForm(request.args)
+    form.gemeente.choices = form.gemeente.choices[:1] + [(g, g) for g in services.gemeenten()]
+    results = None
+    if form.validate():
+        query = form.to_query()
+        if themes:
+            query = replace(query, themes=tuple(dict.fromkeys(themes + query.themes)))
+        try:
+            results = services.search_services(query)
+        except RuleViolation as violation:
+            form.plaats.errors = [message for _field, message in violation.reasons]
+    return form, results
+
+
+def _paging(form, results):
+    if results is None:
+        return {"page": 1, "last_page": 1, "page_numbers": []}
+    last = max(1, math.ceil(results.total / form.to_query().per_page))
+    page = min(form.to_query().page, last)
+    return {"page": page, "last_page": last, "page_numbers": links.page_numbers(page, last)}
+
+
+def _marker(candidate):
+    return {
+        "id": candidate.row_id,
+        "name": candidate.name,
+        "lat": candidate.point[0],
+        "lon": candidate.point[1],
+        "approximate": candidate.precision in APPROXIMATE,
+        "url": url_for("directory.show", slug=candidate.slug),
+    }

@@ -18,6 +18,7 @@ RELEVANCE_BAND = 0.4
 class ServiceQuery:
     text: str = ""
     near: str = ""
+    near_point: tuple | None = None  # the resident's own position ("gebruik mijn locatie")
     radius_km: float | None = None
     themes: tuple = ()
     access: str | None = None
@@ -36,18 +37,27 @@ class Candidate:
     gemeente: str
     point: tuple | None
     name: str = ""
+    slug: str = ""
+    precision: str | None = None
     distance_km: float | None = None
-    open_now: bool = False
+    open_now: bool | None = None  # None: nobody knows the hours
+
+
+@dataclass
+class ResultItem:
+    service: Service
+    distance_km: float | None
+    open_now: bool | None
 
 
 @dataclass
 class ServiceResults:
     total: int
-    items: list  # [(Service, distance_km or None)] for this page
+    items: list  # [ResultItem] for this page
     facets: dict = field(default_factory=dict)
     place: object = None
     suggestion: str | None = None
-    all_ids: list = field(default_factory=list)
+    markers: list = field(default_factory=list)  # every result with a point, not only this page
 
 
 def search_services(query, now=None):
@@ -57,7 +67,7 @@ def search_services(query, now=None):
     A radius applies only when asked for. Facet counts are what the same search gives with that filter added.
     Raises RuleViolation (from geo) for a place we cannot find.
     """
-    place = geo.locate(query.near) if query.near.strip() else None
+    place = _place(query)
     text_search = search.search_kind("service", query.text)
     candidates = [_candidate(hit) for hit in text_search.hits]
     _measure(candidates, place, query.radius_km)
@@ -66,15 +76,22 @@ def search_services(query, now=None):
     matching = [c for c in candidates if _passes(c, query)]
     matching.sort(key=_ordering(matching, bool(query.text.strip())))
     start = (query.page - 1) * query.per_page
-    page_ids = [c.row_id for c in matching[start:start + query.per_page]]
     return ServiceResults(
         total=len(matching),
-        items=_load_page(page_ids, {c.row_id: c.distance_km for c in matching}),
+        items=_load_page(matching[start:start + query.per_page]),
         facets=_facets(candidates, query),
         place=place,
         suggestion=text_search.suggestion,
-        all_ids=[c.row_id for c in matching],
+        markers=[c for c in matching if c.point is not None],
     )
+
+
+def _place(query):
+    if query.near.strip():
+        return geo.locate(query.near)
+    if query.near_point is not None:
+        return geo.here(*query.near_point)
+    return None
 
 
 def _candidate(hit):
@@ -87,7 +104,9 @@ def _candidate(hit):
         access=fields.get("access"),
         gemeente=fields.get("gemeente"),
         point=(lat, lon) if lat is not None and lon is not None else None,
-        name=fields.get("title", "").casefold(),
+        name=fields.get("title", ""),
+        slug=fields.get("slug", ""),
+        precision=fields.get("precision"),
     )
 
 
@@ -119,8 +138,7 @@ def _mark_open(candidates, now):
     ids = [c.row_id for c in candidates]
     schedules, exceptions = _hours_by_service(ids)
     for candidate in candidates:
-        candidate.open_now = bool(is_open(schedules.get(candidate.row_id, []),
-                                          exceptions.get(candidate.row_id, []), now))
+        candidate.open_now = is_open(schedules.get(candidate.row_id, []), exceptions.get(candidate.row_id, []), now)
 
 
 def _hours_by_service(ids):
@@ -173,11 +191,12 @@ def _ordering(candidates, by_relevance):
     def key(candidate):
         band = int((1 - candidate.score / top) / RELEVANCE_BAND) if top > 0 else 0
         distance = candidate.distance_km if candidate.distance_km is not None else math.inf
-        return (band, distance, -candidate.score, candidate.name)
+        return (band, distance, -candidate.score, candidate.name.casefold())
     return key
 
 
-def _load_page(ids, distances):
+def _load_page(candidates):
+    ids = [c.row_id for c in candidates]
     rows = db.session.scalars(
         select(Service).where(Service.id.in_(ids)).options(
             selectinload(Service.themes),
@@ -185,11 +204,26 @@ def _load_page(ids, distances):
         )
     ).all() if ids else []
     by_id = {row.id: row for row in rows}
-    return [(by_id[row_id], distances.get(row_id)) for row_id in ids if row_id in by_id]
+    return [ResultItem(by_id[c.row_id], c.distance_km, c.open_now) for c in candidates if c.row_id in by_id]
 
 
 def get_service(service_id):
     """A voorziening that is not archived, or None."""
     service = db.session.get(Service, service_id)
     return service if service is not None and service.archived_at is None else None
+
+
+def get_service_by_slug(slug):
+    service = db.session.scalar(select(Service).where(Service.slug == slug))
+    return service if service is not None and service.archived_at is None else None
+
+
+def open_now(service, now=None):
+    return is_open(service.schedules, service.schedule_exceptions, now)
+
+
+def gemeenten():
+    """The gemeenten that have voorzieningen, for the filter."""
+    return db.session.scalars(select(Service.gemeente).where(Service.archived_at.is_(None))
+                              .distinct().order_by(Service.gemeente)).all()
 

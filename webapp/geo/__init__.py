@@ -7,13 +7,13 @@ from webapp.geo.distance import bounding_box, distance_km
 from webapp.geo.errors import AmbiguousPlace, PlaceNotFound
 from webapp.geo.geocoder import OfflineGeocoder
 from webapp.geo.location import PlacedLocation
-from webapp.geo.services import locate, locate_for_saving
+from webapp.geo.services import here, locate, locate_for_saving
 
 GEOCODERS = ("offline", "nominatim")
 
 __all__ = [
     "AmbiguousPlace", "OfflineGeocoder", "PlaceNotFound", "PlacedLocation",
-    "bounding_box", "distance_km", "init_app", "locate", "locate_for_saving",
+    "bounding_box", "distance_km", "here", "init_app", "locate", "locate_for_saving",
 ]
 
 

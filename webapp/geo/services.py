@@ -2,8 +2,12 @@
 from flask import current_app
 
 from webapp.geo import online
-from webapp.geo.errors import empty_place, unknown_place
+from flask_babel import gettext as _
+
+from webapp.geo.errors import empty_place, outside_netherlands, unknown_place
 from webapp.geo.geocoder import OfflineGeocoder
+from webapp.geo.location import PlacedLocation
+from webapp.geo.precision import ADRES
 
 _offline = OfflineGeocoder()
 
@@ -25,3 +29,14 @@ def locate_for_saving(text, gemeente=None):
         if place is not None:
             return place
     return locate(text, gemeente)
+
+
+NETHERLANDS = (50.7, 3.2, 53.7, 7.3)  # min lat, min lon, max lat, max lon
+
+
+def here(latitude, longitude):
+    """The resident's own position ("gebruik mijn locatie"), if it lies in the Netherlands."""
+    min_lat, min_lon, max_lat, max_lon = NETHERLANDS
+    if not (min_lat <= latitude <= max_lat and min_lon <= longitude <= max_lon):
+        raise outside_netherlands()
+    return PlacedLocation(_("uw locatie"), (latitude, longitude), {}, precision=ADRES)

@@ -23,6 +23,7 @@ def build_schema(wordset):
         kind=ID(stored=True),
         row_id=ID(stored=True),
         version=STORED,
+        slug=STORED,
         spell=TEXT(analyzer=plain_analyzer(), spelling=True),
         themes=KEYWORD(stored=True, commas=True),
         access=ID(stored=True),

@@ -1,0 +1,68 @@
+"""The search form: a GET form whose every field lives in the query string, so a result URL can be shared."""
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from webapp.directory.services import ServiceQuery
+from webapp.directory.vocab import ACCESS_ROUTES, THEMES
+
+RADII = ("2", "5", "10", "25", "50")
+PER_PAGE = 10
+POINT = re.compile(r"^\s*(-?\d{1,2}(?:\.\d{1,6})?)\s*,\s*(-?\d{1,3}(?:\.\d{1,6})?)\s*$")
+
+
+class CheckboxList(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _point(_form, field):
+    if field.data and not POINT.match(field.data):
+        raise ValidationError(_l("Uw locatie kon niet worden gelezen. Vul een postcode of woonplaats in."))
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search changes nothing
+
+    q = StringField(_l("Waar zoekt u hulp bij?"), [Optional(), Length(max=200)])
+    plaats = StringField(_l("Postcode of woonplaats"), [Optional(), Length(max=100)])
+    bij = HiddenField(validators=[Optional(), _point])
+    straal = SelectField(_l("Afstand"), [Optional()],
+                         choices=[("", _l("Alle afstanden"))] + [(r, _l("Binnen %(km)s km", km=r)) for r in RADII])
+    thema = CheckboxList(_l("Onderwerp"), [Optional()], choices=list(THEMES.items()))
+    toegang = SelectField(_l("Hoe komt u binnen?"), [Optional()],
+                          choices=[("", _l("Alle manieren"))] + list(ACCESS_ROUTES.items()))
+    gemeente = SelectField(_l("Gemeente"), [Optional()], choices=[("", _l("Alle gemeenten"))], validate_choice=False)
+    nu_open = BooleanField(_l("Nu open"))
+    pagina = IntegerField(_l("Pagina"), [Optional(), NumberRange(min=1, max=1000)], default=1)
+
+    def validate_straal(self, field):
+        if field.data and not self.has_place():
+            raise ValidationError(_l("Vul ook een postcode of woonplaats in om op afstand te zoeken."))
+
+    def validate_gemeente(self, field):
+        if field.data and field.data not in dict(field.choices):
+            raise ValidationError(_l("Kies een gemeente uit de lijst."))
+
+    def to_query(self):
+        point = POINT.match(self.bij.data or "")
+        return ServiceQuery(
+            text=(self.q.data or "").strip(),
+            near=(self.plaats.data or "").strip(),
+            near_point=(float(point[1]), float(point[2])) if point and not (self.plaats.data or "").strip() else None,
+            radius_km=float(self.straal.data) if self.straal.data else None,
+            themes=tuple(self.thema.data or ()),
+            access=self.toegang.data or None,
+            gemeente=self.gemeente.data or None,
+            open_now=bool(self.nu_open.data),
+            page=self.pagina.data or 1,
+            per_page=PER_PAGE,
+        )
+
+    def has_place(self):
+        return bool((self.plaats.data or "").strip() or self.bij.data)
