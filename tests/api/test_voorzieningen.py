@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from webapp.directory.models import Service
 from webapp.extensions import db
-from webapp.search.applier import head
+from webapp.search.log import head
 from webapp.search.synonyms import read_groups
 
 API = "/api/v1/voorzieningen"

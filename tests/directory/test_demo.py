@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from webapp.directory.models import Location, Service
 from webapp.extensions import db
-from webapp.search.applier import head
+from webapp.search.log import head
 
 with (Path(__file__).resolve().parents[2] / "data" / "geo" / "gemeenten.csv").open(encoding="utf-8") as _file:
     GEMEENTEN = {row["gemeente"]: row for row in csv.DictReader(_file)}

@@ -2,6 +2,7 @@
 
 Features use `search_kind(kind, text)` and load their rows from the database in the returned order.
 """
+import logging
 import time
 
 from flask import current_app
@@ -9,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from webapp.extensions import db
 from webapp.search import applier, cli, hooks, query
+from webapp.search import log as index_log
 from webapp.search.index import SearchIndex
 
+logger = logging.getLogger(__name__)
 CATCH_UP_EVERY = 2.0  # seconds; how often a reading process checks whether its index is behind the log
 
 
@@ -30,12 +33,18 @@ def search_kind(kind, text):
 
 
 def _catch_up_if_behind(app):
-    """Another process or server may have committed: apply its log rows here too, at most every 2 s."""
+    """Another process or server may have committed: apply its log rows here too, at most every 2 s.
+
+    Only when the lock is free, never a rebuild, and never an error for the resident: this is a read.
+    """
     now = time.monotonic()
     if now - app.extensions["search_checked_at"] < CATCH_UP_EVERY:
         return
     app.extensions["search_checked_at"] = now
-    with Session(db.engine) as session:
-        behind = applier.head(session) > app.extensions["search_index"].meta()[0]
-    if behind:
-        applier.catch_up(app, lock_timeout=0)
+    try:
+        with Session(db.engine) as session:
+            behind = index_log.head(session) != app.extensions["search_index"].meta()[0]
+        if behind:
+            applier.catch_up(app, lock_timeout=0)
+    except Exception:
+        logger.warning("catching up the search index on a read failed; `search follow` will", exc_info=True)

@@ -6,54 +6,74 @@ database commit and the index commit only means the same rows are applied again 
 """
 import logging
 import os
-import socket
 import time
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from whoosh.index import LockError
 
-from webapp.database import begin_write
 from webapp.extensions import db
-from webapp.models_base import utcnow
+from webapp.search import log as index_log
 from webapp.search.index import meta_document
-from webapp.search.models import IndexLog, IndexLogFloor, SearchIndexState
-from webapp.search.registry import searchable_models
+from webapp.search.models import IndexLog
+from webapp.search.registry import document_for, searchable_models
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 BATCH = 500
 FAULT_ENV = "BUURTKAART_TEST_FAULT"  # tests only: "stop-before-index-commit" freezes the applier there
+FAULT_MARK_ENV = "BUURTKAART_TEST_FAULT_MARK"  # tests only: a file written when the fault point is reached
 
 
-def catch_up(app, lock_timeout=0.2):
-    """Apply the log up to its head; returns how many log rows were applied, or None when the lock was busy."""
+class NeedsRebuild(Exception):
+    """The index cannot follow the log (pruned past it, ahead of it, older schema): `search reindex`."""
+
+
+def catch_up(app, lock_timeout=0.2, rebuild=False):
+    """Apply the log up to its head; returns how many log rows were applied, or None when the lock was busy.
+
+    When the index cannot follow the log, it is rebuilt from the database if `rebuild` (the CLI does that),
+    else NeedsRebuild is raised: a web request never starts a full rebuild.
+    """
     index = app.extensions["search_index"]
-    ix = index.open()
     try:
-        writer = ix.writer(timeout=lock_timeout)
-    except LockError:
-        return None
-    try:
+        return _apply(index, lock_timeout)
+    except NeedsRebuild as reason:
+        if not rebuild:
+            raise
+        logger.warning("search index %s: %s; rebuilding from the database", index.path, reason)
+        from webapp.search.rebuild import reindex
+        reindex(app)
+        return 0
+
+
+def _apply(index, lock_timeout):
+    with index.writer(lock_timeout) as writer:
+        if writer is None:
+            return None
         with Session(db.engine) as session:
-            position, index_id = index.meta()
-            if position < _floor(session):
-                writer.cancel()
-                log.warning("search index %s is behind the pruned log: rebuilding", index.path)
-                from webapp.search.rebuild import reindex
-                reindex(app)
-                return 0
+            position = _checked_position(index, session)
             new_position = _apply_rows(session, writer, position)
+            if index_log.floor(session) > position:  # pruned while we read: rows may be missing
+                raise NeedsRebuild("the log was pruned past this index while it was applied")
             if new_position == position:
                 writer.cancel()
                 return 0
-            writer.update_document(**meta_document(new_position, index_id))
+            writer.update_document(**meta_document(new_position))
             _fault_point("stop-before-index-commit")
             writer.commit()
-            record_position(session, index_id, index.path, new_position)
+            index_log.record_position(session, index.path, new_position)
             return new_position - position
-    except BaseException:
-        _cancel_quietly(writer)
-        raise
+
+
+def _checked_position(index, session):
+    position, schema_version = index.meta()
+    if schema_version != index.schema_version:
+        raise NeedsRebuild(f"index schema {schema_version}, code schema {index.schema_version}")
+    if position < index_log.floor(session):
+        raise NeedsRebuild("the log was pruned past this index")
+    if position > index_log.head(session):
+        raise NeedsRebuild("the index is ahead of the log (was the database replaced?)")
+    return position
 
 
 def _apply_rows(session, writer, position):
@@ -78,67 +98,11 @@ def write_document(writer, row, kind, row_id):
         writer.delete_by_term("key", f"{kind}:{row_id}")
 
 
-def document_for(row):
-    fields = {key: value for key, value in row.search_document().items() if value is not None}
-    kind = row.__search_kind__
-    return {**fields, "key": f"{kind}:{row.id}", "kind": kind, "row_id": row.id, "version": row.version}
-
-
-def head(session):
-    """The newest log id, also after pruning emptied the log."""
-    newest = session.execute(select(func.coalesce(func.max(IndexLog.id), 0))).scalar_one()
-    return max(newest, _floor(session))
-
-
-def _floor(session):
-    floor = session.get(IndexLogFloor, 1)
-    return floor.pruned_through if floor else 0
-
-
-def record_position(session, index_id, path, position):
-    """Tell the database where this index stands, so pruning never removes rows it still needs."""
-    session.rollback()
-    begin_write(session)
-    state = session.get(SearchIndexState, index_id) or SearchIndexState(id=index_id)
-    state.location = f"{socket.gethostname()}:{path}"[:500]
-    state.position = max(position, state.position or 0)
-    state.updated_at = utcnow()
-    session.add(state)
-    session.commit()
-
-
-def prune(session, stale_after_days=7):
-    """Delete log rows every live index has applied; an index silent for a week rebuilds when it returns."""
-    begin_write(session)
-    cutoff = utcnow().timestamp() - stale_after_days * 86400
-    positions = [s.position for s in session.scalars(select(SearchIndexState))
-                 if _as_timestamp(s.updated_at) >= cutoff]
-    if not positions:
-        return 0
-    through = min(positions)
-    floor = session.get(IndexLogFloor, 1) or IndexLogFloor(id=1, pruned_through=0)
-    floor.pruned_through = max(floor.pruned_through, through)
-    session.add(floor)
-    deleted = session.execute(delete(IndexLog).where(IndexLog.id <= through)).rowcount
-    session.commit()
-    return deleted
-
-
-def _as_timestamp(moment):
-    # SQLite hands back naive datetimes for timezone-aware columns; they were stored as UTC.
-    from datetime import timezone
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
-
-
 def _fault_point(name):
     if os.environ.get(FAULT_ENV) == name:
-        log.error("test fault %s: stopping here until killed", name)
+        logger.error("test fault %s: stopping here until killed", name)
+        if os.environ.get(FAULT_MARK_ENV):
+            with open(os.environ[FAULT_MARK_ENV], "w") as mark:
+                mark.write(name)
         while True:
             time.sleep(3600)
-
-
-def _cancel_quietly(writer):
-    try:
-        writer.cancel()
-    except Exception:  # the writer may already be closed; the original error matters more
-        pass

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from webapp.extensions import db
 from webapp.search import applier, rebuild
+from webapp.search import log as index_log
 
 search_group = AppGroup("search", help="De zoekindex bijwerken en controleren.")
 
@@ -40,9 +41,11 @@ def verify_command():
 def follow_command(watch, interval):
     """Apply the index log up to its head (waiting for the lock), then prune what every index has applied."""
     while True:
-        applied = applier.catch_up(current_app, lock_timeout=30)
+        applied = applier.catch_up(current_app, lock_timeout=30, rebuild=True)
         with Session(db.engine) as session:
-            pruned = applier.prune(session)
+            pruned = index_log.prune(session)
+        if applied is None:
+            click.echo("De zoekindex was bezet; probeer het zo opnieuw.", err=True)
         click.echo(f"Toegepast: {applied or 0} logregels; opgeruimd: {pruned}.")
         if not watch:
             return

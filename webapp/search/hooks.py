@@ -1,4 +1,11 @@
-"""Session events: log every change of a searchable row in its own transaction, apply the log after commit."""
+"""Session events: log every change of a searchable row in its own transaction, apply the log after commit.
+
+Changes are noticed before each flush (where the row's version is bumped too), and the log rows are written
+just before the commit: on PostgreSQL that is where the lock that orders log ids is taken, so it is held
+only for the commit itself, not for the rest of a long transaction.
+"""
+import logging
+
 from flask import current_app
 from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
@@ -7,29 +14,28 @@ from webapp.models_base import new_uuid, utcnow
 from webapp.search.models import DELETE, UPSERT, IndexLog
 from webapp.search.registry import search_targets
 
-PENDING = "search_log_written"
+log = logging.getLogger(__name__)
+CHANGES = "search_changes"  # session.info key: {(kind, row id): operation} waiting for the commit
+APPLY = "search_apply_after_commit"
 
 
 def register():
-    if not event.contains(Session, "before_flush", _log_changes):
-        event.listen(Session, "before_flush", _log_changes)
+    if not event.contains(Session, "before_flush", _note_changes):
+        event.listen(Session, "before_flush", _note_changes)
+        event.listen(Session, "before_commit", _write_log)
         event.listen(Session, "after_commit", _apply_after_commit)
         event.listen(Session, "after_rollback", _forget)
 
 
-def _log_changes(session, _flush_context, _instances):
-    changes = _collect(session)
-    if not changes:
-        return
-    _serialize_log_writers(session)
-    for target, operation in changes.items():
+def _note_changes(session, _flush_context, _instances):
+    changes = session.info.setdefault(CHANGES, {})
+    for target, operation in _collect(session).items():
         if target.id is None:
             target.id = new_uuid()
         if operation == UPSERT and inspect(target).persistent:
             # Bump the row's version even when only a related row (hours, themes, location) changed.
             target.updated_at = utcnow()
-        session.add(IndexLog(kind=target.__search_kind__, row_id=target.id, operation=operation))
-    session.info[PENDING] = True
+        changes[(target.__search_kind__, target.id)] = operation
 
 
 def _collect(session):
@@ -43,6 +49,17 @@ def _collect(session):
     return changes
 
 
+def _write_log(session):
+    session.flush()  # the last changes are noticed by _note_changes before they are logged
+    changes = session.info.pop(CHANGES, None)
+    if not changes:
+        return
+    _serialize_log_writers(session)
+    session.add_all(IndexLog(kind=kind, row_id=row_id, operation=operation)
+                    for (kind, row_id), operation in changes.items())
+    session.info[APPLY] = True
+
+
 def _serialize_log_writers(session):
     """Log ids must follow commit order, or an applier could skip a row that commits after a higher id.
 
@@ -53,10 +70,15 @@ def _serialize_log_writers(session):
 
 
 def _apply_after_commit(session):
-    if session.info.pop(PENDING, False):
-        from webapp.search import applier
+    if not session.info.pop(APPLY, False):
+        return
+    from webapp.search import applier
+    try:
         applier.catch_up(current_app._get_current_object())
+    except Exception:  # the write is committed and logged; the next writer or `search follow` applies it
+        log.exception("applying the index log after a commit failed; it stays in the log")
 
 
 def _forget(session):
-    session.info.pop(PENDING, None)
+    session.info.pop(CHANGES, None)
+    session.info.pop(APPLY, None)

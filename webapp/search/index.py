@@ -1,8 +1,5 @@
-"""One index folder on disk: created, rebuilt by swapping folders, and read through one searcher per worker.
-
-Opening a searcher per request cut throughput 9x (../shared/notes), so each thread keeps one until the index
-changes.
-"""
+"""One index folder on disk: built beside and swapped in, written under Whoosh's lock, read by one searcher
+per worker thread (opening one per request cut throughput 9x, ../shared/notes) until the index changes."""
 import fcntl
 import os
 import shutil
@@ -12,13 +9,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import LockError
 from whoosh.query import Term
+from whoosh.util.filelock import try_for
 
 from webapp.search.analysis import shipped_compound_parts
-from webapp.search.schema import META_KEY, build_schema
+from webapp.search.schema import META_KEY, SCHEMA_VERSION, build_schema
+
+SWAP_LOCK_TIMEOUT = 60  # seconds a rebuild waits for a running applier before it swaps the folders
 
 
 class SearchIndex:
+    schema_version = SCHEMA_VERSION
+
     def __init__(self, path):
         self.path = Path(path)
         self._ix = None
@@ -29,12 +32,38 @@ class SearchIndex:
         """The Whoosh index, created empty when missing and reopened when `reindex` swapped the folder."""
         inode = self._current_inode()
         if inode is None:
-            self.create_empty()
+            self.rebuild(shipped_compound_parts(), [], position=0, only_if_missing=True)
             inode = self._current_inode()
         if self._ix is None or inode != self._inode:
             self._ix = whoosh_index.open_dir(str(self.path))
             self._inode = inode
         return self._ix
+
+    @contextmanager
+    def writer(self, lock_timeout):
+        """Whoosh's writer for the folder now at `path`, or None when the lock stays busy.
+
+        The folder is checked again once the lock is held: a rebuild may have swapped it in the meantime,
+        and a writer on the old folder would commit files into the new one.
+        """
+        writer = self._locked_writer(lock_timeout)
+        if writer is not None and self._current_inode() != self._inode:
+            writer.cancel()
+            writer = self._locked_writer(lock_timeout)
+        try:
+            yield writer
+        except BaseException:
+            if writer is not None and not writer.is_closed:
+                writer.cancel()
+            raise
+        if writer is not None and not writer.is_closed:
+            writer.cancel()
+
+    def _locked_writer(self, lock_timeout):
+        try:
+            return self.open().writer(timeout=lock_timeout)
+        except LockError:
+            return None
 
     def searcher(self):
         ix = self.open()
@@ -56,37 +85,43 @@ class SearchIndex:
         self._local.searcher = None
 
     def meta(self):
-        """(position in the index log, index id) as stored in the index itself."""
+        """(position in the index log, schema version) as committed in the index itself."""
         # Not searcher.document(): it can hand back a deleted copy of the document.
         hits = self.searcher().search(Term("key", META_KEY), limit=1)
         fields = hits[0].fields() if hits else {}
-        return fields.get("position", 0), fields.get("index_id")
+        return fields.get("position", 0), fields.get("schema_version")
 
-    def create_empty(self):
-        with self._folder_lock():
-            if not self.path.exists():
-                self._build(self.path, build_schema(shipped_compound_parts()), [], position=0)
-
-    def rebuild(self, wordset, documents, position):
-        """Build a complete new index beside the old one, then swap the folders in."""
+    def rebuild(self, wordset, documents, position, only_if_missing=False):
+        """Build a complete new index beside the live one, then swap it in while holding the live one's lock."""
         fresh = self.path.with_name(f"{self.path.name}.new-{uuid.uuid4().hex[:8]}")
-        self._build(fresh, build_schema(wordset), documents, position)
-        with self._folder_lock():
-            old = self.path.with_name(f"{self.path.name}.old-{uuid.uuid4().hex[:8]}")
+        try:
+            _build(fresh, build_schema(wordset), documents, position)
+            with self._folder_lock():
+                if only_if_missing and self._current_inode() is not None:
+                    return
+                self._swap_in(fresh)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+    def _swap_in(self, fresh):
+        lock = self._live_write_lock()  # held across the renames: no applier commits mid-swap
+        old = self.path.with_name(f"{self.path.name}.old-{uuid.uuid4().hex[:8]}")
+        try:
             if self.path.exists():
                 os.rename(self.path, old)
             os.rename(fresh, self.path)
+        finally:
+            if lock is not None:
+                lock.release()  # by file descriptor: the folder it was taken in has moved
             shutil.rmtree(old, ignore_errors=True)
 
-    @staticmethod
-    def _build(path, schema, documents, position):
-        path.mkdir(parents=True)
-        ix = whoosh_index.create_in(str(path), schema)
-        writer = ix.writer()
-        for document in documents:
-            writer.add_document(**document)
-        writer.add_document(**meta_document(position, str(uuid.uuid4())))
-        writer.commit()
+    def _live_write_lock(self):
+        if self._current_inode() is None:
+            return None
+        lock = whoosh_index.open_dir(str(self.path)).lock("WRITELOCK")  # the lock every Whoosh writer takes
+        if not try_for(lock.acquire, SWAP_LOCK_TIMEOUT, 0.1):
+            raise LockError(f"the search index at {self.path} stayed locked for {SWAP_LOCK_TIMEOUT} s")
+        return lock
 
     def _current_inode(self):
         """Identifies the folder now at `path`; None while there is no complete index there."""
@@ -106,5 +141,15 @@ class SearchIndex:
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
-def meta_document(position, index_id):
-    return {"key": META_KEY, "kind": META_KEY, "position": position, "index_id": index_id}
+def _build(path, schema, documents, position):
+    path.mkdir(parents=True)
+    ix = whoosh_index.create_in(str(path), schema)
+    writer = ix.writer()
+    for document in documents:
+        writer.add_document(**document)
+    writer.add_document(**meta_document(position))
+    writer.commit()
+
+
+def meta_document(position):
+    return {"key": META_KEY, "kind": META_KEY, "position": position, "schema_version": SCHEMA_VERSION}

@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session
 
 from webapp.extensions import db
 from webapp.search.analysis import build_wordset
-from webapp.search.applier import document_for, head, record_position
-from webapp.search.registry import searchable_models
+from webapp.search.log import head, record_position
+from webapp.search.registry import document_for, searchable_models
 from webapp.search.schema import META_KEY, TEXT_FIELDS
 
 
@@ -19,8 +19,7 @@ def reindex(app):
         documents = [document_for(row) for row in _searchable_rows(session)]
         wordset = build_wordset(doc.get(name, "") for doc in documents for name in TEXT_FIELDS)
         index.rebuild(wordset, documents, position)
-        _position, index_id = index.meta()
-        record_position(session, index_id, index.path, position)
+        record_position(session, index.path, position)
     return len(documents)
 
 

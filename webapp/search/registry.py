@@ -17,3 +17,10 @@ def search_targets(obj):
         return [obj]
     parents = getattr(obj, "search_parents", None)
     return [parent for parent in (parents() if parents else []) if parent is not None]
+
+
+def document_for(row):
+    """The index document of a searchable row: its own fields plus key, kind, id and version."""
+    fields = {key: value for key, value in row.search_document().items() if value is not None}
+    kind = row.__search_kind__
+    return {**fields, "key": f"{kind}:{row.id}", "kind": kind, "row_id": row.id, "version": row.version}
