@@ -1,3 +1,4 @@
+import pytest
 """The schema comes from the migrations only, and they match the models."""
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -25,7 +26,7 @@ def test_the_migrations_fill_the_theme_list(app):
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
     if db.engine.dialect.name != "sqlite":
-        return
+        pytest.skip("SQLite only")
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000

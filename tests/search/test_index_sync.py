@@ -173,3 +173,13 @@ def test_a_reindex_while_processes_write_loses_nothing(app, runner):
     assert runner.invoke(args=["search", "follow"]).exit_code == 0
     result = runner.invoke(args=["search", "verify"])
     assert result.exit_code == 0, result.output
+
+
+def test_renaming_an_organisation_reindexes_its_services(app):
+    from webapp.directory.models import Organization
+    from webapp.search import search_kind
+    service = make_service("Inloop Oost", organization=Organization(name="Aardvark Welzijn"))
+    service.organization.name = "Bizon Welzijn"
+    db.session.commit()
+    assert [hit.row_id for hit in search_kind("service", "bizon").hits] == [service.id]
+    assert verify(app).ok

@@ -1,4 +1,5 @@
 """Read and check query parameters; a bad one is a 400 with a Dutch message, never a 500."""
+import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -40,7 +41,7 @@ def radius(args):
 
 def page(args):
     raw = args.get("page", "1").strip() or "1"
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= MAX_PAGE:  # not isdigit(): "²" is a digit
         raise BadParameter("page", _("'page' moet een heel getal zijn van 1 tot en met %(max)d.", max=MAX_PAGE))
     return int(raw)
 

@@ -31,8 +31,6 @@ def list_services():
         open_now=params.flag(args, "open_now"),
         page=params.page(args),
     )
-    if query.radius_km is not None and not query.near:
-        raise params.BadParameter("radius_km", _("Geef bij 'radius_km' ook een plaats op met 'near'."))
     results = services.search_services(query)
     body = {"total": results.total, "page": query.page, "per_page": query.per_page,
             "results": [_service_summary(item.service, item.distance_km) for item in results.items],

@@ -27,12 +27,22 @@ class Theme(db.Model):
     slug: Mapped[str] = mapped_column(String(60), primary_key=True)
     label: Mapped[str] = mapped_column(String(120))
 
+    services = relationship("Service", secondary=service_themes, viewonly=True)
+
+    def search_parents(self):
+        return self.services
+
 
 class TargetGroup(db.Model):
     __tablename__ = "target_groups"
 
     id: Mapped[str] = uuid_pk()
     name: Mapped[str] = mapped_column(String(120), unique=True)
+
+    services = relationship("Service", secondary=service_target_groups, viewonly=True)
+
+    def search_parents(self):
+        return self.services
 
 
 class Organization(Timestamps, db.Model):
@@ -42,6 +52,11 @@ class Organization(Timestamps, db.Model):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     website: Mapped[str | None] = mapped_column(String(300))
     email: Mapped[str | None] = mapped_column(String(200))
+
+    services = relationship("Service", back_populates="organization")
+
+    def search_parents(self):
+        return self.services
 
 
 class Location(Timestamps, db.Model):
@@ -118,7 +133,7 @@ class Service(Timestamps, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    organization = relationship("Organization")
+    organization = relationship("Organization", back_populates="services")
     themes = relationship("Theme", secondary=service_themes, order_by="Theme.slug")
     target_groups = relationship("TargetGroup", secondary=service_target_groups, order_by="TargetGroup.name")
     locations = relationship("ServiceAtLocation", back_populates="service", cascade="all, delete-orphan")
@@ -166,7 +181,7 @@ class ScheduleException(db.Model):
     id: Mapped[str] = uuid_pk()
     service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
-    closed: Mapped[bool] = mapped_column(Boolean, default=True)
+    closed: Mapped[bool] = mapped_column(Boolean)
     opens: Mapped[time | None] = mapped_column(Time)
     closes: Mapped[time | None] = mapped_column(Time)
     note: Mapped[str | None] = mapped_column(String(200))

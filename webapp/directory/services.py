@@ -1,6 +1,8 @@
 """Finding voorzieningen: where the text hits, the place, the filters and the ordering meet."""
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from flask_babel import gettext as _
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -8,9 +10,11 @@ from sqlalchemy.orm import selectinload
 from webapp import geo, search
 from webapp.directory.hours import is_open
 from webapp.directory.models import Schedule, ScheduleException, Service, ServiceAtLocation
+from webapp.errors import RuleViolation
 from webapp.extensions import db
 
-FACETS = ("theme", "access", "gemeente")
+FACET_FIELDS = {"theme": "themes", "access": "access", "gemeente": "gemeenten"}
+HOURS_BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables
 RELEVANCE_BAND = 0.4
 
 
@@ -73,13 +77,14 @@ def search_services(query, now=None):
     _measure(candidates, place, query.radius_km)
     candidates = [c for c in candidates if query.radius_km is None or _within(c, query.radius_km)]
     _mark_open(candidates, now)
-    matching = [c for c in candidates if _passes(c, query)]
+    filters = Filters.of(query)
+    matching = [c for c in candidates if filters.admit(c)]
     matching.sort(key=_ordering(matching, bool(query.text.strip())))
     start = (query.page - 1) * query.per_page
     return ServiceResults(
         total=len(matching),
         items=_load_page(matching[start:start + query.per_page]),
-        facets=_facets(candidates, query),
+        facets=_facets(candidates, filters),
         place=place,
         suggestion=text_search.suggestion,
         markers=[c for c in matching if c.point is not None],
@@ -91,6 +96,8 @@ def _place(query):
         return geo.locate(query.near)
     if query.near_point is not None:
         return geo.here(*query.near_point)
+    if query.radius_km is not None:
+        raise RuleViolation([("radius_km", _("Geef bij een afstand ook een postcode of woonplaats op."))])
     return None
 
 
@@ -143,40 +150,52 @@ def _mark_open(candidates, now):
 
 def _hours_by_service(ids):
     schedules, exceptions = {}, {}
-    if not ids:
-        return schedules, exceptions
-    for slot in db.session.scalars(select(Schedule).where(Schedule.service_id.in_(ids))):
-        schedules.setdefault(slot.service_id, []).append(slot)
-    for day in db.session.scalars(select(ScheduleException).where(ScheduleException.service_id.in_(ids))):
-        exceptions.setdefault(day.service_id, []).append(day)
+    for start in range(0, len(ids), HOURS_BATCH):
+        batch = ids[start:start + HOURS_BATCH]
+        for slot in db.session.scalars(select(Schedule).where(Schedule.service_id.in_(batch))):
+            schedules.setdefault(slot.service_id, []).append(slot)
+        for day in db.session.scalars(select(ScheduleException).where(ScheduleException.service_id.in_(batch))):
+            exceptions.setdefault(day.service_id, []).append(day)
     return schedules, exceptions
 
 
-def _passes(candidate, query, extra=None):
-    themes = set(query.themes) | ({extra[1]} if extra and extra[0] == "theme" else set())
-    access = _combine(query.access, extra, "access")
-    gemeente = _combine(query.gemeente, extra, "gemeente")
-    return (themes <= candidate.themes
-            and all(value == candidate.access for value in access)
-            and all(value == candidate.gemeente for value in gemeente)
-            and (candidate.open_now or not (query.open_now or extra == ("open_now", True))))
+@dataclass(frozen=True)
+class Filters:
+    """The filters of a search; `adding` gives the same search with one more filter (for facet counts)."""
+
+    themes: frozenset = frozenset()
+    access: frozenset = frozenset()
+    gemeenten: frozenset = frozenset()  # case-folded
+    open_now: bool = False
+
+    @classmethod
+    def of(cls, query):
+        return cls(frozenset(query.themes), frozenset(filter(None, [query.access])),
+                   frozenset(filter(None, [(query.gemeente or "").casefold()])), query.open_now)
+
+    def adding(self, facet, value):
+        if facet == "open_now":
+            return replace(self, open_now=True)
+        name = FACET_FIELDS[facet]
+        return replace(self, **{name: getattr(self, name) | {value.casefold() if facet == "gemeente" else value}})
+
+    def admit(self, candidate):
+        return (self.themes <= candidate.themes
+                and all(value == candidate.access for value in self.access)
+                and all(value == (candidate.gemeente or "").casefold() for value in self.gemeenten)
+                and (candidate.open_now or not self.open_now))
 
 
-def _combine(current, extra, name):
-    values = [current] if current else []
-    return values + ([extra[1]] if extra and extra[0] == name else [])
-
-
-def _facets(candidates, query):
+def _facets(candidates, filters):
     """For each filter value: how many results the search has with that filter added."""
-    facets = {name: {} for name in FACETS}
+    facets = {name: {} for name in FACET_FIELDS}
     for candidate in candidates:
-        for name, values in (("theme", candidate.themes), ("access", [candidate.access]),
-                             ("gemeente", [candidate.gemeente])):
-            for value in values:
-                if value and _passes(candidate, query, (name, value)):
-                    facets[name][value] = facets[name].get(value, 0) + 1
-    facets["open_now"] = sum(1 for c in candidates if _passes(c, query, ("open_now", True)))
+        values = {"theme": candidate.themes, "access": [candidate.access], "gemeente": [candidate.gemeente]}
+        for facet, found in values.items():
+            for value in filter(None, found):
+                if filters.adding(facet, value).admit(candidate):
+                    facets[facet][value] = facets[facet].get(value, 0) + 1
+    facets["open_now"] = sum(1 for c in candidates if filters.adding("open_now", True).admit(c))
     return facets
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from whoosh.query import Every, Or, Term
 
-from webapp.search.analysis import analyse, fold, words
+from webapp.search.analysis import STOP_WORDS, analyse, fold, words
 from webapp.search.schema import FIELD_BOOSTS
 from webapp.search.synonyms import CONCEPT, ConceptFilter, rewrite_phrases
 
@@ -64,7 +64,7 @@ def suggest(searcher, text):
     reader = searcher.reader()
     corrected = []
     for word in text.split():
-        known = (word.isdigit() or len(word) < 3 or reader.frequency("spell", word) > 0)
+        known = word.isdigit() or len(word) < 3 or word in STOP_WORDS or reader.frequency("spell", word) > 0
         found = [] if known else corrector.suggest(word, limit=1, maxdist=2, prefix=1)
         corrected.append(found[0] if found else word)
     suggestion = " ".join(corrected)
