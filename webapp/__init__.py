@@ -1,7 +1,7 @@
 """Application factory: builds and wires the Flask app; no business logic here."""
 from flask import Flask
 
-from webapp import accounts, api, directory, errors, geo, models, pages, search, security  # noqa: F401 (models: the whole schema)
+from webapp import accounts, api, beheer, directory, errors, geo, models, pages, search, security  # noqa: F401 (models: the whole schema)
 from webapp.config import INSTANCE, ROOT, Config
 from webapp.database import configure_engine
 from webapp.extensions import babel, csrf, db, login_manager, migrate
@@ -29,7 +29,7 @@ def create_app(config=None):
     geo.init_app(app)
     search.init_app(app)
 
-    for package in (accounts, directory, pages, api):
+    for package in (accounts, directory, beheer, pages, api):
         package.init_app(app)
     errors.init_app(app)
     security.init_app(app)

@@ -1,10 +1,18 @@
-"""Who you are and what you may do. Accounts arrive with the beheer issue; until then nobody is logged in."""
+"""Who you are and what you may do: accounts, roles per gemeente, logging in."""
+from flask import Blueprint
+from flask_babel import lazy_gettext as _l
+
 from webapp.extensions import login_manager
+
+bp = Blueprint("accounts", __name__)
+
+from webapp.accounts import cli, routes, services  # noqa: E402  (routes register themselves on bp)
 
 
 def init_app(app):
-    login_manager.user_loader(_load_user)
-
-
-def _load_user(_user_id):
-    return None
+    login_manager.user_loader(services.load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Log in om deze pagina te zien.")
+    login_manager.login_message_category = "info"
+    app.register_blueprint(bp)
+    app.cli.add_command(cli.accounts_group)

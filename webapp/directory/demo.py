@@ -11,12 +11,11 @@ from pathlib import Path
 import yaml
 from sqlalchemy import select
 
-from webapp import geo
 from webapp.database import begin_write
+from webapp.directory.audit import snapshot
 from webapp.directory.models import Location, Organization, Service, ServiceAtLocation, TargetGroup, Theme
 from webapp.directory.vocab import UNKNOWN, YES
-from webapp.errors import RuleViolation
-from webapp.geo.precision import ADRES, GEMEENTE, STRAAT, WOONPLAATS
+from webapp.directory.placement import place
 from webapp.extensions import db
 from webapp.text import slugify
 
@@ -83,48 +82,15 @@ def _place(service, entry):
     location.name = entry.get("location")
     location.woonplaats = entry.get("woonplaats")
     location.gemeente = entry["gemeente"]
-    found = place_entry(entry)
+    found = place(entry["gemeente"], woonplaats=entry.get("woonplaats"), location_name=entry.get("location"))
     location.latitude = found.latitude if found else None
     location.longitude = found.longitude if found else None
     location.precision = found.precision if found else None
 
 
-def place_entry(entry):
-    """The most precise point the entry's own words allow: location, woonplaats, else the gemeente.
-
-    Never an invented coordinate: a location text that only names a building gives nothing here.
-    """
-    gemeente, woonplaats, location = entry["gemeente"], entry.get("woonplaats"), entry.get("location")
-    attempts = []
-    if location:
-        attempts.append((", ".join(filter(None, [location, woonplaats])), {ADRES, STRAAT}))
-    if woonplaats:
-        attempts.append((woonplaats, {WOONPLAATS}))
-    attempts.append((f"gemeente {gemeente}", {GEMEENTE}))  # the hoofdplaats, said to be approximate
-    for text, accepted in attempts:
-        try:
-            found = geo.locate(text, gemeente=gemeente)
-        except RuleViolation:
-            continue
-        if found.precision in accepted:
-            return found
-    return None
-
-
 def fingerprint(service):
-    location = service.location
-    content = {
-        "name": service.name, "summary": service.summary, "description": service.description,
-        "gemeente": service.gemeente, "access": service.access_route, "layer": service.layer,
-        "volunteers": service.volunteers, "organization": service.organization and service.organization.name,
-        "themes": sorted(theme.slug for theme in service.themes),
-        "target_groups": sorted(group.name for group in service.target_groups),
-        "location": location and [location.name, location.woonplaats, location.latitude, location.longitude],
-        "source": [service.source_document, service.source_year, service.source_lines],
-        "contact": [service.phone, service.email, service.website],
-        "archived": service.archived_at is not None,
-    }
-    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+    """The content as `demo load` left it: any later change by a beheerder makes it differ."""
+    return hashlib.sha256(json.dumps(snapshot(service), sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _organization(name):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from dataclasses import replace
 
 from flask import abort, current_app, jsonify, render_template, request, url_for
-from flask_babel import format_date, format_decimal, gettext as _
+from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
 from webapp.directory import bp, links, services
 from webapp.directory.forms import SearchForm
@@ -20,7 +20,8 @@ def _template_helpers():
     return {"search_url": links.search_url, "without_value": links.without_value, "THEMES": THEMES,
             "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE,
             "tile_attribution": tile_attribution(current_app.config.get("MAP_TILE_URL", "")),
-            "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal}
+            "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal,
+            "format_datetime": format_datetime}
 
 
 def weekday_name(weekday):

@@ -1,0 +1,50 @@
+"""People who log in: inwoners (ask and offer help), coördinatoren and beheerders, each for some gemeenten."""
+from flask_login import UserMixin
+from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.models_base import Timestamps, uuid_pk
+
+INWONER, COORDINATOR, BEHEERDER = "inwoner", "coordinator", "beheerder"
+ROLES = (INWONER, COORDINATOR, BEHEERDER)
+_RANK = {INWONER: 0, COORDINATOR: 1, BEHEERDER: 2}  # a beheerder has coördinator rights too
+
+
+class User(UserMixin, Timestamps, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[str] = uuid_pk()
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20), default=INWONER)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Part of the session id: raising it logs the user out everywhere (password reset, blocking).
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    gemeente_links = relationship("UserGemeente", cascade="all, delete-orphan", order_by="UserGemeente.gemeente")
+
+    @property
+    def gemeenten(self):
+        return [link.gemeente for link in self.gemeente_links]
+
+    @property
+    def is_active(self):
+        return self.active
+
+    def get_id(self):
+        return f"{self.id}:{self.session_version}"
+
+    def has_role(self, role):
+        return _RANK.get(self.role, -1) >= _RANK[role]
+
+    def works_for(self, gemeente):
+        return gemeente in self.gemeenten
+
+
+class UserGemeente(db.Model):
+    __tablename__ = "user_gemeenten"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    gemeente: Mapped[str] = mapped_column(String(100), primary_key=True)

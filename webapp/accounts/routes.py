@@ -1,0 +1,39 @@
+"""Logging in and out."""
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from webapp.accounts import bp, services
+from webapp.accounts.forms import LoginForm
+
+
+@bp.route("/inloggen", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            login_user(user)
+            flash(_("U bent ingelogd."), "success")
+            return redirect(_safe_next(request.args.get("next")))
+        # The same words for an unknown address and a wrong password: nobody learns who has an account.
+        form.form_errors.append(_("Het e-mailadres of het wachtwoord klopt niet."))
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.route("/uitloggen", methods=["POST"])
+@login_required
+def logout():
+    logout_user()
+    flash(_("U bent uitgelogd."), "success")
+    return redirect(url_for("directory.home"))
+
+
+def _safe_next(target):
+    """Only a path on this site: never an open redirect to another host."""
+    parts = urlsplit(target or "")
+    if target and not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("beheer.index") if current_user.has_role("beheerder") else url_for("directory.home")

@@ -1,0 +1,186 @@
+"""Beheer of the kaart: create, change, archive and restore voorzieningen, with every change audited.
+
+Each function is one transaction. The actor must work for the voorziening's gemeente (checked here too,
+not only in the routes).
+"""
+from dataclasses import dataclass, fields
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from webapp import geo
+from webapp.database import begin_write
+from webapp.directory import audit
+from webapp.directory.models import (Location, Organization, Schedule, ScheduleException, Service,
+                                     ServiceAtLocation, TargetGroup, Theme)
+from webapp.directory.placement import place
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+from webapp.models_base import utcnow
+from webapp.text import slugify
+
+
+@dataclass(frozen=True)
+class ServiceData:
+    """What a beheerder fills in for a voorziening (the form, or one CSV row)."""
+
+    name: str
+    gemeente: str
+    summary: str = ""
+    description: str = ""
+    access_route: str = "onbekend"
+    layer: str | None = None
+    themes: tuple = ()
+    target_groups: tuple = ()
+    organization_name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    languages: str | None = None
+    free_of_charge: str = "onbekend"
+    cost_note: str | None = None
+    volunteers: str = "onbekend"
+    location_name: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    woonplaats: str | None = None
+    wheelchair_access: str = "onbekend"
+    last_checked_on: object = None
+
+    @classmethod
+    def field_names(cls):
+        return [f.name for f in fields(cls)]
+
+
+@dataclass(frozen=True)
+class Slot:
+    weekday: int
+    opens: object
+    closes: object
+
+
+@dataclass(frozen=True)
+class DayException:
+    day: object
+    closed: bool
+    opens: object = None
+    closes: object = None
+    note: str | None = None
+
+
+def create_service(actor, data, action=audit.CREATED):
+    begin_write(db.session)
+    _check_gemeente(actor, data.gemeente)
+    service = Service(slug=_free_slug(data.name))
+    service.locations.append(ServiceAtLocation(location=Location(gemeente=data.gemeente)))
+    db.session.add(service)
+    _apply(service, data)
+    db.session.flush()
+    audit.record(actor, service, action, {}, audit.snapshot(service))
+    db.session.commit()
+    return service
+
+
+def update_service(actor, service, data, action=audit.CHANGED):
+    """Change a voorziening; returns the audited changes (empty when nothing changed)."""
+    begin_write(db.session)
+    _check_gemeente(actor, service.gemeente)
+    _check_gemeente(actor, data.gemeente)
+    before = audit.snapshot(service)
+    _apply(service, data)
+    db.session.flush()
+    changes = audit.record(actor, service, action, before, audit.snapshot(service))
+    db.session.commit()
+    return changes
+
+
+def archive_service(actor, service):
+    """Out of search and API at once; restorable."""
+    _set_archived(actor, service, utcnow(), audit.ARCHIVED)
+
+
+def restore_service(actor, service):
+    _set_archived(actor, service, None, audit.RESTORED)
+
+
+def set_hours(actor, service, slots, exceptions):
+    """Replace the weekly slots and dated exceptions (Europe/Amsterdam wall-clock times)."""
+    begin_write(db.session)
+    _check_gemeente(actor, service.gemeente)
+    _check_hours(slots, exceptions)
+    before = audit.snapshot(service)
+    service.schedules = [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
+    service.schedule_exceptions = [ScheduleException(day=e.day, closed=e.closed, opens=e.opens, closes=e.closes,
+                                                     note=e.note) for e in exceptions]
+    db.session.flush()
+    changes = audit.record(actor, service, audit.CHANGED, before, audit.snapshot(service))
+    db.session.commit()
+    return changes
+
+
+def _set_archived(actor, service, archived_at, action):
+    begin_write(db.session)
+    _check_gemeente(actor, service.gemeente)
+    before = audit.snapshot(service)
+    service.archived_at = archived_at
+    db.session.flush()
+    audit.record(actor, service, action, before, audit.snapshot(service))
+    db.session.commit()
+
+
+def _check_gemeente(actor, gemeente):
+    if not actor.works_for(gemeente):
+        db.session.rollback()
+        raise RuleViolation([("gemeente", _("U beheert geen voorzieningen in de gemeente %(gemeente)s.",
+                                            gemeente=gemeente))])
+
+
+def _check_hours(slots, exceptions):
+    problems = []
+    if any(not 0 <= slot.weekday <= 6 for slot in slots):
+        problems.append(("hours", _("Kies een dag van maandag tot en met zondag.")))
+    days = [e.day for e in exceptions]
+    if len(days) != len(set(days)):
+        problems.append(("exceptions", _("Elke datum mag maar één keer voorkomen.")))
+    if any(not e.closed and (e.opens is None or e.closes is None) for e in exceptions):
+        problems.append(("exceptions", _("Vul bij een datum de tijden in, of kies 'gesloten'.")))
+    if problems:
+        db.session.rollback()
+        raise RuleViolation(problems)
+
+
+def _apply(service, data):
+    for name in ("name", "gemeente", "summary", "description", "access_route", "layer", "phone", "email",
+                 "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on"):
+        setattr(service, name, getattr(data, name))
+    service.themes = [theme for theme in (db.session.get(Theme, slug) for slug in data.themes) if theme]
+    service.target_groups = [_named(TargetGroup, name) for name in data.target_groups]
+    service.organization = _named(Organization, data.organization_name) if data.organization_name else None
+    _apply_location(service.location, data)
+
+
+def _apply_location(location, data):
+    moved = (location.address, location.postcode, location.woonplaats, location.name, location.gemeente) != (
+        data.address, data.postcode, data.woonplaats, data.location_name, data.gemeente)
+    location.name, location.address, location.postcode = data.location_name, data.address, data.postcode
+    location.woonplaats, location.gemeente = data.woonplaats, data.gemeente
+    location.wheelchair_access = data.wheelchair_access
+    if moved or location.precision is None:
+        found = place(data.gemeente, woonplaats=data.woonplaats, location_name=data.location_name,
+                      address=data.address, postcode=data.postcode, lookup=geo.locate_for_saving)
+        location.latitude = found.latitude if found else None
+        location.longitude = found.longitude if found else None
+        location.precision = found.precision if found else None
+
+
+def _named(model, name):
+    return db.session.scalar(select(model).where(model.name == name)) or model(name=name)
+
+
+def _free_slug(name):
+    base = slugify(name) or "voorziening"
+    taken = set(db.session.scalars(select(Service.slug).where(Service.slug.like(f"{base}%"))))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
