@@ -115,9 +115,10 @@ def hostile(app):
 # Headers
 
 
-@pytest.mark.parametrize("url", ["/", "/zoeken?q=schulden", "/zoeken/kaart?q=schulden", "/voorzieningen/geldloket-meppel",
-                                 "/bestaat-niet", "/voorzieningen/bestaat-niet", "/api/v1/voorzieningen",
-                                 "/api/v1/bestaat-niet", "/static/css/site.css", "/static/js/map.js", "/privacy"])
+@pytest.mark.parametrize("url", ["/", "/zoeken?q=schulden", "/zoeken/kaart?q=schulden", "/privacy",
+                                 "/voorzieningen/geldloket-meppel", "/bestaat-niet", "/voorzieningen/bestaat-niet",
+                                 "/api/v1/voorzieningen", "/api/v1/bestaat-niet", "/static/css/site.css",
+                                 "/static/js/map.js"])
 def test_every_kind_of_response_carries_the_security_headers(demo, client, url):
     response = client.get(url)
     try:
@@ -127,9 +128,12 @@ def test_every_kind_of_response_carries_the_security_headers(demo, client, url):
         response.close()
 
 
-def test_images_come_only_from_the_site_itself_without_map_tiles(client):
-    response = client.get("/")
+def test_without_map_tiles_images_come_only_from_the_site_and_the_map_says_why(client):
+    response = client.get("/zoeken")
     assert csp(response)["img-src"] == ["'self'", "data:"]
+    [map_div] = PageAudit(response.get_data(as_text=True)).find("div", id="resultaten-kaart")
+    assert map_div["data-tile-url"] == ""
+    assert "geen achtergrondkaart" in map_div["data-msg-no-tiles"]
 
 
 @pytest.mark.parametrize(("tile_url", "img_src"), [
@@ -249,6 +253,13 @@ def test_a_missing_or_expired_form_token_shows_the_dutch_page(other_app, data):
     assert_security_headers(response)
     audit = assert_clean_html(html)
     assert [attrs.get("lang") for attrs in audit.find("html")] == ["nl"]
+
+
+def test_the_real_login_form_without_a_token_shows_the_dutch_page(other_app):
+    client = other_app(WTF_CSRF_ENABLED=True).test_client()
+    response = client.post("/inloggen", data={"email": "a@voorbeeld.nl", "password": "geheim"})
+    assert response.status_code == 400
+    assert "Het formulier is verlopen" in response.get_data(as_text=True)
 
 
 def test_a_server_error_shows_a_dutch_page_with_a_search_box(other_app):

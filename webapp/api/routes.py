@@ -32,7 +32,7 @@ def list_services():
         page=params.page(args),
     )
     results = services.search_services(query)
-    body = {"total": results.total, "page": query.page, "per_page": query.per_page,
+    body = {"total": results.total, "page": results.page, "per_page": query.per_page,
             "results": [_service_summary(item.service, item.distance_km) for item in results.items],
             "facets": results.facets}
     if results.place is not None:

@@ -3,11 +3,16 @@ from flask import request, url_for
 from werkzeug.datastructures import MultiDict
 
 
-def search_url(endpoint="directory.search", drop=(), **changes):
+RESULT_PAGES = ("directory.search", "directory.theme")
+
+
+def search_url(endpoint=None, drop=(), **changes):
     """The current query string with `changes` applied; a None value or a name in `drop` removes it.
 
-    A change to anything but the page goes back to page 1.
+    A change to anything but the page goes back to page 1. Without an endpoint: the results page we are on
+    (a theme page keeps its theme).
     """
+    endpoint = endpoint or (request.endpoint if request.endpoint in RESULT_PAGES else "directory.search")
     args = MultiDict(request.args)
     for name in drop:
         args.poplist(name)

@@ -1,5 +1,4 @@
 """Resident-facing pages of the sociale kaart: home, zoeken, thema, one voorziening, and the map's markers."""
-import math
 from datetime import date, timedelta
 from dataclasses import replace
 
@@ -92,12 +91,11 @@ def _run_search(themes=()):
     return form, results
 
 
-def _paging(form, results):
+def _paging(_form, results):
     if results is None:
         return {"page": 1, "last_page": 1, "page_numbers": []}
-    last = max(1, math.ceil(results.total / form.to_query().per_page))
-    page = min(form.to_query().page, last)
-    return {"page": page, "last_page": last, "page_numbers": links.page_numbers(page, last)}
+    return {"page": results.page, "last_page": results.last_page,
+            "page_numbers": links.page_numbers(results.page, results.last_page)}
 
 
 def _marker(candidate):

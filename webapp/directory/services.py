@@ -57,6 +57,8 @@ class ResultItem:
 @dataclass
 class ServiceResults:
     total: int
+    page: int
+    last_page: int
     items: list  # [ResultItem] for this page
     facets: dict = field(default_factory=dict)
     place: object = None
@@ -80,9 +82,13 @@ def search_services(query, now=None):
     filters = Filters.of(query)
     matching = [c for c in candidates if filters.admit(c)]
     matching.sort(key=_ordering(matching, bool(query.text.strip())))
-    start = (query.page - 1) * query.per_page
+    last_page = max(1, math.ceil(len(matching) / query.per_page))
+    page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
+    start = (page - 1) * query.per_page
     return ServiceResults(
         total=len(matching),
+        page=page,
+        last_page=last_page,
         items=_load_page(matching[start:start + query.per_page]),
         facets=_facets(candidates, filters),
         place=place,
