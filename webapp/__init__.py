@@ -1,7 +1,8 @@
 """Application factory: builds and wires the Flask app; no business logic here."""
 from flask import Flask
 
-from webapp import accounts, api, beheer, directory, errors, geo, models, pages, search, security  # noqa: F401 (models: the whole schema)
+from webapp import accounts, api, beheer, directory, errors, geo, pages, search, security
+from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config
 from webapp.database import configure_engine
 from webapp.extensions import babel, csrf, db, login_manager, migrate

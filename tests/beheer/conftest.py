@@ -1,6 +1,9 @@
 """Accounts for the beheer tests: one per role, and a beheerder of another gemeente."""
 import pytest
 
+from tests.conftest import make_app
+from webapp.extensions import db
+
 from webapp.accounts.services import create_account
 
 PASSWORD = "een-lang-wachtwoord"
@@ -30,3 +33,19 @@ def login(client, accounts):
         assert response.status_code == 302, response.get_data(as_text=True)
         return accounts[name]
     return log_in
+
+
+@pytest.fixture
+def csrf_client(database_url, tmp_path):
+    app = make_app(database_url, tmp_path / "csrf-index", WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        yield app.test_client()
+        db.session.remove()
+        db.engine.dispose()
+        app.extensions["search_index"].close()
+
+
+def verify_ok(runner):
+    """`search verify` passes: the index holds exactly the database's searchable rows, in their versions."""
+    result = runner.invoke(args=["search", "verify"])
+    assert result.exit_code == 0, result.output

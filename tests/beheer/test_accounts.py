@@ -1,7 +1,6 @@
 """Accounts: the CLI creates them, login says the same for every failure, CSRF guards every form."""
 import pytest
 
-from tests.conftest import make_app
 from webapp.accounts.services import create_account
 from webapp.directory.models import Service
 from webapp.extensions import db
@@ -48,16 +47,6 @@ def test_login_never_redirects_to_another_site(client, app):
 def test_passwords_are_stored_as_scrypt_hashes(app):
     user = create_account("kees@meppel.nl", "een-lang-wachtwoord", "beheerder", ["Meppel"])
     assert user.password_hash.startswith("scrypt:") and "een-lang-wachtwoord" not in user.password_hash
-
-
-@pytest.fixture
-def csrf_client(database_url, tmp_path):
-    app = make_app(database_url, tmp_path / "csrf-index", WTF_CSRF_ENABLED=True)
-    with app.app_context():
-        yield app.test_client()
-        db.session.remove()
-        db.engine.dispose()
-        app.extensions["search_index"].close()
 
 
 def test_a_post_without_a_csrf_token_is_refused_in_dutch(csrf_client):

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from tests.beheer.conftest import verify_ok
 from tests.factories import make_service
 from webapp.directory.audit import AuditEntry
 from webapp.directory.models import Service
@@ -16,11 +17,6 @@ FILLED = {"access_route": "onbekend", "free_of_charge": "onbekend", "volunteers"
 
 def api_names(client, text):
     return [item["name"] for item in client.get(API, query_string={"q": text}).get_json()["results"]]
-
-
-def verify_ok(runner):
-    result = runner.invoke(args=["search", "verify"])
-    assert result.exit_code == 0, result.output
 
 
 def entries(service):

@@ -10,7 +10,6 @@ import time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from whoosh.index import LockError
 
 from webapp.extensions import db
 from webapp.search import log as index_log

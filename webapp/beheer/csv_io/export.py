@@ -1,0 +1,71 @@
+"""Writing the voorzieningen of some gemeenten as a CSV file that imports back unchanged."""
+import csv
+import io
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from webapp.beheer.csv_io.cells import COLUMNS, DELIMITER, FORMULA_START, HEADERS
+from webapp.directory.maintenance import ServiceData
+from webapp.directory.models import Service, ServiceAtLocation
+from webapp.directory.vocab import UNKNOWN
+from webapp.extensions import db
+
+
+def current_data(service):
+    """A voorziening as the import reads it: what a row must hold to change nothing."""
+    location = service.location
+    return ServiceData(
+        name=service.name, gemeente=service.gemeente, summary=service.summary or "",
+        description=service.description or "", access_route=service.access_route, layer=service.layer,
+        themes=tuple(sorted(theme.slug for theme in service.themes)),
+        target_groups=tuple(sorted(group.name for group in service.target_groups)),
+        organization_name=service.organization.name if service.organization else None,
+        phone=service.phone, email=service.email, website=service.website, languages=service.languages,
+        free_of_charge=service.free_of_charge, cost_note=service.cost_note, volunteers=service.volunteers,
+        location_name=location and location.name, address=location and location.address,
+        postcode=location and location.postcode, woonplaats=location and location.woonplaats,
+        wheelchair_access=location.wheelchair_access if location else UNKNOWN,
+        last_checked_on=service.last_checked_on,
+    )
+
+
+def cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "|".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def exportable_services(gemeenten):
+    """The voorzieningen on the kaart (not archived) of these gemeenten, with what the export reads."""
+    return db.session.scalars(with_details(
+        select(Service).where(Service.gemeente.in_(gemeenten), Service.archived_at.is_(None))
+        .order_by(Service.gemeente, Service.name))).all()
+
+
+def with_details(query):
+    """Load what current_data reads in a few queries, not a few per voorziening."""
+    return query.options(selectinload(Service.themes), selectinload(Service.target_groups),
+                         selectinload(Service.organization),
+                         selectinload(Service.locations).selectinload(ServiceAtLocation.location))
+
+
+def export_csv(services):
+    """UTF-8 with a BOM, `;`-separated, CRLF: Dutch Excel opens it as it is. Cells that Excel would run as a
+    formula get a leading apostrophe, which Excel hides and read_rows removes."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for service in services:
+        data = current_data(service)
+        writer.writerow([service.id, *(_defused(cell_text(getattr(data, column.field))) for column in COLUMNS)])
+    return "\ufeff" + out.getvalue()
+
+
+def _defused(text):
+    return "'" + text if text.startswith(FORMULA_START) else text
