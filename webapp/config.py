@@ -45,6 +45,17 @@ class Config:
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 
+    # Mail: MAIL_BACKEND=file (the default) writes .eml files to instance/mail and shows them on /dev/mail;
+    # MAIL_BACKEND=smtp sends through MAIL_SERVER.
+    MAIL_BACKEND = (os.environ.get("MAIL_BACKEND") or "file").strip().lower()
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT") or 25)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_USE_TLS = (os.environ.get("MAIL_USE_TLS") or "").strip().lower() in ("1", "true", "ja", "yes")
+    MAIL_FROM = os.environ.get("MAIL_FROM") or "Buurtkaart <noreply@buurtkaart.invalid>"
+    MAIL_DIR = str(INSTANCE / "mail")
+
     GEOCODER_USER_AGENT = "buurtkaart (gemeente Meppel sociale kaart)"
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"

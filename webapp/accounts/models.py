@@ -1,6 +1,8 @@
 """People who log in: inwoners (ask and offer help), coördinatoren and beheerders, each for some gemeenten."""
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -15,9 +17,14 @@ class User(UserMixin, Timestamps, db.Model):
     __tablename__ = "users"
 
     id: Mapped[str] = uuid_pk()
-    email: Mapped[str] = mapped_column(String(254), unique=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)  # None: made at a phone intake
     password_hash: Mapped[str | None] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(100))
+    postcode: Mapped[str | None] = mapped_column(String(7))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    mail_opt_out: Mapped[bool] = mapped_column(Boolean, default=False)  # no mails that are not strictly needed
+    created_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     role: Mapped[str] = mapped_column(String(20), default=INWONER)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of the session id: raising it logs the user out everywhere (password reset, blocking).
@@ -41,6 +48,15 @@ class User(UserMixin, Timestamps, db.Model):
 
     def works_for(self, gemeente):
         return gemeente in self.gemeenten
+
+
+class UsedToken(db.Model):
+    """A confirmation or reset link that has been used: each works once."""
+
+    __tablename__ = "used_tokens"
+
+    token_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    used_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class UserGemeente(db.Model):
