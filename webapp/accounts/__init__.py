@@ -6,7 +6,8 @@ from webapp.extensions import login_manager
 
 bp = Blueprint("accounts", __name__)
 
-from webapp.accounts import cli, routes, services  # noqa: E402  (routes register themselves on bp)
+from webapp.accounts import (acting, cli, intake_routes, profile_routes,  # noqa: E402,F401  (routes on bp)
+                             registration_routes, routes, services)
 
 
 def init_app(app):
@@ -16,3 +17,4 @@ def init_app(app):
     login_manager.login_message_category = "info"
     app.register_blueprint(bp)
     app.cli.add_command(cli.accounts_group)
+    app.context_processor(lambda: {"acting_for": acting.acting_for()})

@@ -5,7 +5,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from webapp.accounts import bp, services
+from webapp.accounts import bp, registration, services
 from webapp.accounts.forms import LoginForm
 
 
@@ -14,7 +14,11 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
-        if user is not None:
+        if user is not None and not user.email_confirmed_at:
+            # Only now, with the right password, may the site say the address still needs confirming.
+            registration.resend_confirmation(user)
+            form.form_errors.append(_("Bevestig eerst uw e-mailadres. We hebben de link opnieuw gestuurd."))
+        elif user is not None:
             login_user(user)
             flash(_("U bent ingelogd."), "success")
             return redirect(_safe_next(request.args.get("next")))
@@ -36,4 +40,4 @@ def _safe_next(target):
     parts = urlsplit(target or "")
     if target and not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
         return target
-    return url_for("beheer.index") if current_user.has_role("beheerder") else url_for("directory.home")
+    return url_for("beheer.index") if current_user.has_role("beheerder") else url_for("accounts.account")

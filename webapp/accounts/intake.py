@@ -1,0 +1,27 @@
+"""A coördinator makes an account for a resident without e-mail (an intake by phone) and acts for them."""
+from flask_babel import gettext as _
+
+from webapp.accounts.models import INWONER, User, UserGemeente
+from webapp.accounts.registration import format_postcode
+from webapp.database import begin_write
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+
+
+def create_intake_account(coordinator, display_name, postcode, phone, gemeente):
+    begin_write(db.session)
+    if not coordinator.works_for(gemeente):
+        db.session.rollback()
+        raise RuleViolation([("gemeente", _("U werkt niet voor de gemeente %(gemeente)s.", gemeente=gemeente))])
+    user = User(email=None, password_hash=None, role=INWONER, display_name=display_name.strip(),
+                postcode=format_postcode(postcode), phone=(phone or "").strip() or None, created_by_id=coordinator.id,
+                gemeente_links=[UserGemeente(gemeente=gemeente)])
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def may_act_for(coordinator, resident):
+    """Only for intake accounts (no e-mail of their own) in one of the coördinator's gemeenten."""
+    return (resident is not None and resident.role == INWONER and resident.email is None
+            and any(coordinator.works_for(gemeente) for gemeente in resident.gemeenten))

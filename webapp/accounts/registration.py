@@ -1,0 +1,105 @@
+"""Registering, confirming the e-mail address, and a forgotten password.
+
+Every answer is the same for a known and an unknown address: what differs goes by mail, to the owner.
+"""
+import re
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
+
+from webapp.accounts import tokens
+from webapp.accounts.models import INWONER, User
+from webapp.accounts.services import MIN_PASSWORD, normalise_email
+from webapp.database import begin_write
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+from webapp.mail import queue_mail
+from webapp.models_base import utcnow
+
+POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
+
+
+def register(email, password, display_name, postcode):
+    """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail."""
+    begin_write(db.session)
+    email = normalise_email(email)
+    check_password(password)
+    existing = db.session.scalar(select(User).where(User.email == email))
+    if existing is not None:
+        queue_mail(email, "accounts/already_registered", subject=_("Iemand probeerde een account te maken"),
+                   user=existing, reset_url=url_for("accounts.forgot_password", _external=True))
+    else:
+        user = User(email=email, password_hash=generate_password_hash(password), role=INWONER,
+                    display_name=display_name.strip(), postcode=format_postcode(postcode))
+        db.session.add(user)
+        db.session.flush()
+        _send_confirmation(user)
+    db.session.commit()
+
+
+def _send_confirmation(user):
+    token = tokens.make_token("confirm-email", user)
+    queue_mail(user.email, "accounts/confirm_email", subject=_("Bevestig uw e-mailadres"), user=user,
+               confirm_url=url_for("accounts.confirm_email", token=token, _external=True))
+
+
+def resend_confirmation(user):
+    begin_write(db.session)
+    _send_confirmation(user)
+    db.session.commit()
+
+
+def confirm_email(token):
+    begin_write(db.session)
+    payload = tokens.read_token("confirm-email", token)
+    user = db.session.get(User, payload["user"])
+    if user is None:
+        raise RuleViolation([("token", _("Dit account bestaat niet meer."))])
+    tokens.use_token(payload)
+    user.email_confirmed_at = user.email_confirmed_at or utcnow()
+    db.session.commit()
+    return user
+
+
+def request_password_reset(email):
+    begin_write(db.session)
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is not None and user.active:
+        token = tokens.make_token("reset-password", user, version=user.session_version)
+        queue_mail(user.email, "accounts/reset_password", subject=_("Nieuw wachtwoord instellen"), user=user,
+                   reset_url=url_for("accounts.reset_password", token=token, _external=True))
+    db.session.commit()
+
+
+def reset_password(token, password):
+    """A new password; every session of the account ends (the session version goes up)."""
+    begin_write(db.session)
+    payload = tokens.read_token("reset-password", token)
+    check_password(password)
+    user = db.session.get(User, payload["user"])
+    if user is None:
+        raise RuleViolation([("token", _("Dit account bestaat niet meer."))])
+    tokens.use_token(payload)
+    user.password_hash = generate_password_hash(password)
+    user.session_version += 1
+    user.email_confirmed_at = user.email_confirmed_at or utcnow()  # the mail reached them
+    db.session.commit()
+    return user
+
+
+def check_password(password):
+    if len(password or "") < MIN_PASSWORD:
+        db.session.rollback()
+        raise RuleViolation([("password", _("Kies een wachtwoord van minstens %(n)d tekens.", n=MIN_PASSWORD))])
+
+
+def format_postcode(postcode):
+    """'7941ab' -> '7941 AB'; RuleViolation for anything else."""
+    text = (postcode or "").strip()
+    if not POSTCODE.match(text):
+        db.session.rollback()
+        raise RuleViolation([("postcode", _("Vul een postcode in zoals 7941 AB."))])
+    compact = text.replace(" ", "").upper()
+    return f"{compact[:4]} {compact[4:]}"

@@ -1,0 +1,44 @@
+"""Signed links in mails: they expire, and each works once (its id is stored when used)."""
+import uuid
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from webapp.accounts.models import UsedToken
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+from webapp.models_base import utcnow
+
+LIFETIMES = {
+    "confirm-email": timedelta(hours=48),
+    "change-email": timedelta(hours=48),
+    "reset-password": timedelta(hours=1),
+}
+
+
+def _serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"])
+
+
+def make_token(purpose, user, **extra):
+    return _serializer().dumps({"user": user.id, "id": str(uuid.uuid4()), **extra}, salt=purpose)
+
+
+def read_token(purpose, token):
+    """The token's content; RuleViolation when it is expired, tampered with or already used."""
+    try:
+        payload = _serializer().loads(token, salt=purpose, max_age=int(LIFETIMES[purpose].total_seconds()))
+    except SignatureExpired:
+        raise RuleViolation([("token", _("Deze link is verlopen. Vraag een nieuwe aan."))]) from None
+    except BadSignature:
+        raise RuleViolation([("token", _("Deze link klopt niet. Kopieer de hele link uit de mail."))]) from None
+    if db.session.get(UsedToken, payload["id"]) is not None:
+        raise RuleViolation([("token", _("Deze link is al gebruikt."))])
+    return payload
+
+
+def use_token(payload):
+    """Mark the link as used, in the caller's transaction."""
+    db.session.add(UsedToken(token_id=payload["id"], used_at=utcnow()))
