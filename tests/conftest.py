@@ -5,9 +5,11 @@ SQLite by default (a copy of one migrated template file per test); PostgreSQL wh
 """
 import os
 import shutil
+from pathlib import Path
 
 import flask_migrate
 import pytest
+from flask import g
 from sqlalchemy import text
 
 from webapp import create_app
@@ -18,7 +20,7 @@ KEEP_TABLES = {"alembic_version", "themes"}  # filled by the migrations themselv
 
 
 def make_app(database_url, index_dir, **extra):
-    return create_app({
+    app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test",
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -26,8 +28,18 @@ def make_app(database_url, index_dir, **extra):
         "GEOCODER": "offline",
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "buurtkaart.test",
+        "MAIL_BACKEND": "file",
+        "MAIL_DIR": str(Path(index_dir).parent / "mail"),
         **extra,
     })
+    # The tests keep one app context pushed, so requests share its `g`: forget the last request's user,
+    # as a fresh app context per request does in production.
+    app.before_request(_forget_last_user)
+    return app
+
+
+def _forget_last_user():
+    g.pop("_login_user", None)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 """Who you are and what you may do: accounts, roles per gemeente, logging in."""
-from flask import Blueprint
+from flask import Blueprint, has_request_context
 from flask_babel import lazy_gettext as _l
 
 from webapp.extensions import login_manager
@@ -17,4 +17,4 @@ def init_app(app):
     login_manager.login_message_category = "info"
     app.register_blueprint(bp)
     app.cli.add_command(cli.accounts_group)
-    app.context_processor(lambda: {"acting_for": acting.acting_for()})
+    app.context_processor(lambda: {"acting_for": acting.acting_for() if has_request_context() else None})

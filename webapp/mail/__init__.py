@@ -1,9 +1,27 @@
-"""Mail: an outbox in the database, sent after the commit by the file or SMTP backend (built in the mail work)."""
+"""Mail: an outbox table filled in the same transaction as its cause, sent after the commit with retries.
+
+The account flows call `queue_mail(...)` and commit; `flask --app wsgi mail send-pending` on a timer is the
+backstop for mails that could not be sent straight after their commit.
+"""
+import logging
+
+from flask import Blueprint
+
+from webapp.mail.outbox import send_pending  # noqa: F401  (public interface)
+from webapp.mail.services import queue_mail  # noqa: F401  (public interface)
+
+bp = Blueprint("mail", __name__)
+log = logging.getLogger(__name__)
+
+from webapp.mail import cli, dev, hooks, routes  # noqa: E402,F401  (routes register themselves on bp)
 
 
 def init_app(app):
-    pass
-
-
-def queue_mail(to_address, template, *, subject, essential=True, user=None, **context):
-    raise NotImplementedError
+    hooks.register()
+    app.cli.add_command(cli.mail_group)
+    app.register_blueprint(bp)
+    if app.config["MAIL_BACKEND"] == "file":
+        app.register_blueprint(dev.bp)
+        if not app.testing and not app.debug:
+            log.warning("MAIL_BACKEND=file: mails are not sent and /dev/mail shows every one of them to "
+                        "every visitor. Set MAIL_BACKEND=smtp on a site with real users.")
