@@ -30,16 +30,18 @@ def make_app(database_url, index_dir, **extra):
         "SERVER_NAME": "buurtkaart.test",
         "MAIL_BACKEND": "file",
         "MAIL_DIR": str(Path(index_dir).parent / "mail"),
+        "MAIL_SEND_INLINE": True,  # deterministic tests; the site sends in a background thread
         **extra,
     })
-    # The tests keep one app context pushed, so requests share its `g`: forget the last request's user,
-    # as a fresh app context per request does in production.
-    app.before_request(_forget_last_user)
+    # The tests keep one app context pushed, so requests share its `g`: forget what the last request cached
+    # there (its user, its CSRF token), as a fresh app context per request does in production.
+    app.before_request(_forget_last_request)
     return app
 
 
-def _forget_last_user():
+def _forget_last_request():
     g.pop("_login_user", None)
+    g.pop("csrf_token", None)
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,14 @@ def configure_engine(engine):
 
 
 def begin_write(session):
-    """Start the session's next transaction as a writer (call before the first query of a service).
+    """Start the session's transaction as a writer (call at the start of a service that writes).
 
-    Inside a transaction that already started, this changes nothing.
+    A transaction that only read so far (loading the logged-in user, say) is ended first, so the write
+    starts with the lock; one that already holds changes is left alone.
     """
     if isinstance(session, scoped_session):
         session = session()
+    if session.in_transaction() and not (session.new or session.dirty or session.deleted):
+        session.rollback()
     if not session.in_transaction():
         session.connection(execution_options={WRITE_OPTION: True})

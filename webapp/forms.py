@@ -11,3 +11,20 @@ class BaseForm(FlaskForm):
                 field.errors = list(field.errors) + [message]
             else:
                 self.form_errors.append(message)
+
+    def problems(self):
+        """[(field id, message)] for every field with an error, also inside lists of sub-forms (hours rows)."""
+        return list(_problems(self))
+
+
+def _problems(fields):
+    for field in fields:
+        entries = getattr(field, "entries", None)
+        if entries is not None:  # a FieldList
+            for entry in entries:
+                yield from _problems([entry])
+        elif hasattr(field, "form") and hasattr(field.form, "_fields"):  # a FormField
+            yield from _problems(field.form)
+        else:
+            for message in field.errors:
+                yield field.id, message

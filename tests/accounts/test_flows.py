@@ -198,3 +198,45 @@ def test_acting_for_is_refused_outside_the_coordinators_gemeenten_and_to_inwoner
     log_in(other, "inwoner@example.org")
     assert other.get("/coordinator/inwoners").status_code == 403
     assert other.post(f"/coordinator/inwoners/{resident.id}/namens").status_code == 403
+
+
+def test_a_password_reset_voids_every_older_link(client, app):
+    confirmed_resident(client)
+    log_in(client)
+    client.post("/account/e-mail", data={"email": "aanvaller@example.org", "password": PASSWORD})
+    pending_change = link_in(mails_to("aanvaller@example.org")[-1], "/account/e-mail/bevestigen/")
+    client.post("/wachtwoord-vergeten", data={"email": "sanne@example.org"})
+    older = link_in(mails_to("sanne@example.org")[-1], "/wachtwoord-herstellen/")
+    client.post("/wachtwoord-vergeten", data={"email": "sanne@example.org"})
+    newer = link_in(mails_to("sanne@example.org")[-1], "/wachtwoord-herstellen/")
+
+    owner = app.test_client()
+    assert owner.post(newer, data={"password": NEW_PASSWORD}).status_code == 302
+    assert owner.post(older, data={"password": "aanvallers-wachtwoord"}).status_code == 400
+    assert client.get(pending_change).status_code == 400
+    assert user("sanne@example.org") is not None and user("aanvaller@example.org") is None
+
+
+def test_registration_answers_the_same_for_known_and_unknown_also_with_a_bad_field(client):
+    confirmed_resident(client)
+    known = register(client, postcode="12345").get_data(as_text=True)
+    unknown = register(client, email="onbekend@example.org", postcode="12345").get_data(as_text=True)
+    assert "Vul een postcode in zoals 7941 AB." in known
+    assert known.replace("sanne@example.org", "X") == unknown.replace("onbekend@example.org", "X")
+
+
+def test_logging_out_ends_acting_for_a_resident(coordinator, app):
+    from webapp.accounts.intake import create_intake_account
+    from webapp.accounts.models import User as Account
+    me = db.session.scalar(select(Account).where(Account.email == "coordinator@meppel.nl"))
+    resident = create_intake_account(me, "Mevrouw Bos", "7941 AB", "0522 000 111", "Meppel")
+    coordinator.post(f"/coordinator/inwoners/{resident.id}/namens")
+    coordinator.post("/uitloggen")
+    create_account("c3@meppel.nl", PASSWORD, "coordinator", ["Meppel"])
+    log_in(coordinator, "c3@meppel.nl")
+    assert "u handelt namens" not in coordinator.get("/account").get_data(as_text=True)
+
+
+def test_a_nul_byte_anywhere_is_a_400_not_a_500(client):
+    assert client.post("/inloggen", data={"email": "a\x00@example.org", "password": "x"}).status_code == 400
+    assert client.get("/zoeken", query_string={"q": "geld\x00"}).status_code == 400

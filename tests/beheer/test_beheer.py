@@ -113,6 +113,7 @@ def test_an_hour_row_without_times_is_refused(client, login):
     page = client.post(f"/beheer/voorzieningen/{service.id}/openingstijden", data={
         "slots-0-weekday": "2"}).get_data(as_text=True)
     assert "Vul bij deze dag een begin- en eindtijd in." in page
+    assert '<a class="utrecht-link" href="#slots-0-weekday">Vul bij deze dag een begin- en eindtijd in.</a>' in page
     assert db.session.get(Service, service.id).schedules == []
 
 
@@ -125,3 +126,23 @@ def test_te_controleren_lists_never_and_long_ago_checked(client, login):
     page = client.get("/beheer/te-controleren").get_data(as_text=True)
     assert "Nooit Gecontroleerd" in page and "Lang Geleden" in page
     assert "Pas Gecontroleerd" not in page and "Andere Gemeente" not in page
+
+
+def test_archiving_twice_or_restoring_a_live_one_changes_and_logs_nothing(client, login):
+    service = make_service("Buurtkamer Koedijkslanden", gemeente="Meppel")
+    login("beheerder")
+    client.post(f"/beheer/voorzieningen/{service.id}/herstellen")
+    assert entries(service) == []
+    client.post(f"/beheer/voorzieningen/{service.id}/archiveren")
+    client.post(f"/beheer/voorzieningen/{service.id}/archiveren")
+    assert [entry.action for entry in entries(service)] == ["gearchiveerd"]
+
+
+def test_a_repeated_target_group_is_stored_once(client, login):
+    service = make_service("Eetcafé Oost", gemeente="Meppel")
+    login("beheerder")
+    client.post(f"/beheer/voorzieningen/{service.id}/bewerken", data={
+        **FILLED, "name": "Eetcafé Oost", "target_groups": "ouderen, ouderen", "themes": ["wonen", "wonen"]})
+    db.session.expire_all()
+    changed = db.session.get(Service, service.id)
+    assert [g.name for g in changed.target_groups] == ["ouderen"] and [t.slug for t in changed.themes] == ["wonen"]

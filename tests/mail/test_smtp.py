@@ -145,3 +145,27 @@ def test_a_server_that_never_answers_does_not_fail_the_request(app, smtp, client
     assert response.status_code == 200 and took < 3
     [mail] = outbox()
     assert mail.attempts == 1 and mail.sent_at is None and "timed out" in mail.last_error
+
+
+def test_the_site_sends_after_the_answer_so_a_silent_server_costs_the_request_nothing(app, smtp, client):
+    """As configured for the site (not the tests): mail goes out in a background thread after the commit."""
+    smtp.stop()
+    app.config.update(MAIL_TIMEOUT=2, MAIL_SEND_INLINE=False)
+
+    @app.post("/test/snel")
+    def ask():
+        queue_mail("joke@example.nl", "test", subject="Snel")
+        db.session.commit()
+        return "ok"
+
+    with socket.create_server(("127.0.0.1", smtp.port)):  # listens, never accepts or greets
+        started = time.perf_counter()
+        response = client.post("/test/snel")
+        took = time.perf_counter() - started
+        assert response.status_code == 200 and took < 1
+        deadline = time.monotonic() + 10
+        while not outbox()[0].attempts and time.monotonic() < deadline:
+            db.session.rollback()  # a new snapshot: see what the sending thread wrote
+            time.sleep(0.2)
+    [mail] = outbox()
+    assert mail.attempts == 1 and mail.sent_at is None  # left to send-pending, not lost

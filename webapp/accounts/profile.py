@@ -53,10 +53,9 @@ def request_email_change(user, new_email, password):
 
 def confirm_email_change(token):
     begin_write(db.session)
-    payload = tokens.read_token("change-email", token)
-    user = db.session.get(User, payload["user"])
+    payload, user = tokens.read_user_token("change-email", token)
     taken = db.session.scalar(select(User.id).where(User.email == payload["email"]))
-    if user is None or (taken and taken != user.id):
+    if taken and taken != user.id:
         db.session.rollback()
         raise RuleViolation([("token", _("Dit e-mailadres kan niet meer worden gebruikt."))])
     tokens.use_token(payload)

@@ -25,14 +25,18 @@ def register(email, password, display_name, postcode):
     """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail."""
     begin_write(db.session)
     email = normalise_email(email)
+    # Every check and the (slow) password hash first, for known and unknown addresses alike: neither the
+    # answer nor its speed may tell whether an address has an account.
     check_password(password)
+    postcode = format_postcode(postcode)
+    password_hash = generate_password_hash(password)
     existing = db.session.scalar(select(User).where(User.email == email))
     if existing is not None:
         queue_mail(email, "accounts/already_registered", subject=_("Iemand probeerde een account te maken"),
                    user=existing, reset_url=url_for("accounts.forgot_password", _external=True))
     else:
-        user = User(email=email, password_hash=generate_password_hash(password), role=INWONER,
-                    display_name=display_name.strip(), postcode=format_postcode(postcode))
+        user = User(email=email, password_hash=password_hash, role=INWONER,
+                    display_name=display_name.strip(), postcode=postcode)
         db.session.add(user)
         db.session.flush()
         _send_confirmation(user)
@@ -53,10 +57,7 @@ def resend_confirmation(user):
 
 def confirm_email(token):
     begin_write(db.session)
-    payload = tokens.read_token("confirm-email", token)
-    user = db.session.get(User, payload["user"])
-    if user is None:
-        raise RuleViolation([("token", _("Dit account bestaat niet meer."))])
+    payload, user = tokens.read_user_token("confirm-email", token)
     tokens.use_token(payload)
     user.email_confirmed_at = user.email_confirmed_at or utcnow()
     db.session.commit()
@@ -67,7 +68,7 @@ def request_password_reset(email):
     begin_write(db.session)
     user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
     if user is not None and user.active:
-        token = tokens.make_token("reset-password", user, version=user.session_version)
+        token = tokens.make_token("reset-password", user)
         queue_mail(user.email, "accounts/reset_password", subject=_("Nieuw wachtwoord instellen"), user=user,
                    reset_url=url_for("accounts.reset_password", token=token, _external=True))
     db.session.commit()
@@ -76,11 +77,8 @@ def request_password_reset(email):
 def reset_password(token, password):
     """A new password; every session of the account ends (the session version goes up)."""
     begin_write(db.session)
-    payload = tokens.read_token("reset-password", token)
+    payload, user = tokens.read_user_token("reset-password", token)
     check_password(password)
-    user = db.session.get(User, payload["user"])
-    if user is None:
-        raise RuleViolation([("token", _("Dit account bestaat niet meer."))])
     tokens.use_token(payload)
     user.password_hash = generate_password_hash(password)
     user.session_version += 1

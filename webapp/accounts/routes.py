@@ -1,7 +1,7 @@
 """Logging in and out."""
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -19,11 +19,13 @@ def login():
             registration.resend_confirmation(user)
             form.form_errors.append(_("Bevestig eerst uw e-mailadres. We hebben de link opnieuw gestuurd."))
         elif user is not None:
+            session.clear()  # nothing of an earlier visitor's session (acting for someone) carries over
             login_user(user)
             flash(_("U bent ingelogd."), "success")
             return redirect(_safe_next(request.args.get("next")))
-        # The same words for an unknown address and a wrong password: nobody learns who has an account.
-        form.form_errors.append(_("Het e-mailadres of het wachtwoord klopt niet."))
+        else:
+            # The same words for an unknown address and a wrong password: nobody learns who has an account.
+            form.form_errors.append(_("Het e-mailadres of het wachtwoord klopt niet."))
     return render_template("accounts/login.html", form=form)
 
 
@@ -31,6 +33,7 @@ def login():
 @login_required
 def logout():
     logout_user()
+    session.clear()
     flash(_("U bent uitgelogd."), "success")
     return redirect(url_for("directory.home"))
 

@@ -6,7 +6,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from webapp.accounts.models import UsedToken
+from webapp.accounts.models import UsedToken, User
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -23,7 +23,9 @@ def _serializer():
 
 
 def make_token(purpose, user, **extra):
-    return _serializer().dumps({"user": user.id, "id": str(uuid.uuid4()), **extra}, salt=purpose)
+    """Carries the account's session version: a password reset (which raises it) voids every older link."""
+    payload = {"user": user.id, "id": str(uuid.uuid4()), "version": user.session_version, **extra}
+    return _serializer().dumps(payload, salt=purpose)
 
 
 def read_token(purpose, token):
@@ -37,6 +39,15 @@ def read_token(purpose, token):
     if db.session.get(UsedToken, payload["id"]) is not None:
         raise RuleViolation([("token", _("Deze link is al gebruikt."))])
     return payload
+
+
+def read_user_token(purpose, token):
+    """(payload, user) for a valid link of a user who still exists and whose password did not change since."""
+    payload = read_token(purpose, token)
+    user = db.session.get(User, payload["user"])
+    if user is None or payload.get("version") != user.session_version:
+        raise RuleViolation([("token", _("Deze link werkt niet meer. Vraag een nieuwe aan."))])
+    return payload, user
 
 
 def use_token(payload):

@@ -71,7 +71,7 @@ def record(actor, service, action, before, after):
     """Add an entry with the fields that differ between two snapshots; nothing when nothing changed."""
     changes = [{"field": name, "old": before.get(name), "new": value}
                for name, value in after.items() if before.get(name) != value]
-    if changes or action != CHANGED:
+    if changes or action == CREATED:
         db.session.add(AuditEntry(user_id=actor.id, actor=actor.email, service=service, action=action,
                                   changes=changes))
     return changes

@@ -121,6 +121,9 @@ def set_hours(actor, service, slots, exceptions):
 def _set_archived(actor, service, archived_at, action):
     begin_write(db.session)
     _check_gemeente(actor, service.gemeente)
+    if (service.archived_at is None) == (archived_at is None):
+        db.session.rollback()  # already so: nothing to change, nothing to log
+        return
     before = audit.snapshot(service)
     service.archived_at = archived_at
     db.session.flush()
@@ -153,8 +156,9 @@ def _apply(service, data):
     for name in ("name", "gemeente", "summary", "description", "access_route", "layer", "phone", "email",
                  "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on"):
         setattr(service, name, getattr(data, name))
-    service.themes = [theme for theme in (db.session.get(Theme, slug) for slug in data.themes) if theme]
-    service.target_groups = [_named(TargetGroup, name) for name in data.target_groups]
+    themes = (db.session.get(Theme, slug) for slug in dict.fromkeys(data.themes))
+    service.themes = [theme for theme in themes if theme]
+    service.target_groups = [_named(TargetGroup, name) for name in dict.fromkeys(data.target_groups)]
     service.organization = _named(Organization, data.organization_name) if data.organization_name else None
     _apply_location(service.location, data)
 
