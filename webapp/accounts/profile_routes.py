@@ -5,7 +5,7 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from webapp.accounts import acting, bp, profile
+from webapp.accounts import acting, bp, profile, tokens
 from webapp.accounts.forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, DetailsForm
 from webapp.errors import RuleViolation
 
@@ -49,7 +49,7 @@ def confirm_email_change(token):
     try:
         profile.confirm_email_change(token[:1000])
     except RuleViolation as violation:
-        return render_template("accounts/token_problem.html", message=violation.reasons[0][1]), 400
+        return tokens.problem_page(violation)
     flash(_("Uw nieuwe e-mailadres is bevestigd."), "success")
     return redirect(url_for("accounts.account") if current_user.is_authenticated else url_for("accounts.login"))
 

@@ -3,7 +3,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 
-from webapp.accounts import bp, registration
+from webapp.accounts import bp, registration, tokens
 from webapp.accounts.forms import EmailForm, NewPasswordForm, RegisterForm
 from webapp.errors import RuleViolation
 
@@ -26,7 +26,7 @@ def confirm_email(token):
     try:
         registration.confirm_email(token[:1000])
     except RuleViolation as violation:
-        return render_template("accounts/token_problem.html", message=violation.reasons[0][1]), 400
+        return tokens.problem_page(violation)
     flash(_("Uw e-mailadres is bevestigd. U kunt nu inloggen."), "success")
     return redirect(url_for("accounts.login"))
 
@@ -48,7 +48,7 @@ def reset_password(token):
             user = registration.reset_password(token[:1000], form.password.data)
         except RuleViolation as violation:
             if violation.reasons[0][0] == "token":
-                return render_template("accounts/token_problem.html", message=violation.reasons[0][1]), 400
+                return tokens.problem_page(violation)
             form.populate_errors(violation.reasons)
         else:
             login_user(user)

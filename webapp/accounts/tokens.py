@@ -53,3 +53,9 @@ def read_user_token(purpose, token):
 def use_token(payload):
     """Mark the link as used, in the caller's transaction."""
     db.session.add(UsedToken(token_id=payload["id"], used_at=utcnow()))
+
+
+def problem_page(violation):
+    """The Dutch page for a link that does not work (expired, used, tampered with): status 400."""
+    from flask import render_template
+    return render_template("accounts/token_problem.html", message=violation.reasons[0][1]), 400
