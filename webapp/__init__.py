@@ -1,7 +1,8 @@
 """Application factory: builds and wires the Flask app; no business logic here."""
 from flask import Flask
 
-from webapp import accounts, api, beheer, directory, errors, geo, mail, pages, search, security
+from webapp import (accounts, api, beheer, board, dashboard, directory, errors, geo, mail, matching, moderation, pages,
+                    posts, search, security)
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config
 from webapp.database import configure_engine
@@ -30,7 +31,7 @@ def create_app(config=None):
     geo.init_app(app)
     search.init_app(app)
 
-    for package in (accounts, directory, beheer, pages, mail, api):
+    for package in (accounts, directory, beheer, posts, moderation, board, matching, dashboard, pages, mail, api):
         package.init_app(app)
     errors.init_app(app)
     security.init_app(app)

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from tests.beheer.conftest import verify_ok
+from tests.conftest import verify_ok
 from tests.factories import make_service
 from webapp.directory.audit import AuditEntry
 from webapp.directory.models import Service

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from tests.beheer.conftest import PASSWORD, verify_ok
+from tests.conftest import PASSWORD, verify_ok
 from tests.factories import make_service
 from webapp.accounts.services import create_account
 from webapp.beheer import csv_io
