@@ -3,7 +3,7 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from webapp.api import routes  # noqa: E402  (routes register themselves on bp)
+from webapp.api import posts_routes, routes, suggestion_routes  # noqa: E402,F401  (they register on bp)
 
 
 def init_app(app):
