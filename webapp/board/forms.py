@@ -1,0 +1,42 @@
+"""The board's search form: a GET form whose every field lives in the query string, so a link can be shared."""
+from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import Length, NumberRange, Optional, ValidationError
+
+from webapp.board.services import KINDS, PostQuery
+from webapp.directory.forms import RADII, CheckboxList
+from webapp.forms import BaseForm
+from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
+
+PER_PAGE = 10
+SOORTEN = {"hulpvragen": (REQUEST,), "hulpaanbod": (OFFER,), "beide": KINDS}
+
+
+class BoardSearchForm(BaseForm):
+    class Meta:
+        csrf = False  # a GET search changes nothing
+
+    q = StringField(_l("Zoekwoorden"), [Optional(), Length(max=200)])
+    soort = RadioField(_l("Wat zoekt u?"), [Optional()], default="beide",
+                       choices=[("beide", _l("Vragen en aanbod")), ("hulpvragen", _l("Hulpvragen: iemand zoekt hulp")),
+                                ("hulpaanbod", _l("Hulpaanbod: iemand wil helpen"))])
+    categorie = CheckboxList(_l("Soort hulp"), [Optional()], choices=list(CATEGORIES.items()))
+    plaats = StringField(_l("Postcode of woonplaats"), [Optional(), Length(max=100)])
+    afstand = SelectField(_l("Afstand"), [Optional()],
+                          choices=[("", _l("Alle afstanden"))] + [(r, _l("Binnen %(km)s km", km=r)) for r in RADII])
+    pagina = IntegerField(_l("Pagina"), [Optional(), NumberRange(min=1, max=1000)], default=1)
+
+    def validate_afstand(self, field):
+        if field.data and not (self.plaats.data or "").strip():
+            raise ValidationError(_l("Vul ook een postcode of woonplaats in om op afstand te zoeken."))
+
+    def to_query(self):
+        return PostQuery(
+            text=(self.q.data or "").strip(),
+            kinds=SOORTEN.get(self.soort.data, KINDS),
+            categories=tuple(self.categorie.data or ()),
+            near=(self.plaats.data or "").strip(),
+            radius_km=float(self.afstand.data) if self.afstand.data else None,
+            page=self.pagina.data or 1,
+            per_page=PER_PAGE,
+        )
