@@ -1,0 +1,40 @@
+"""Contact details of the two sides of a match: given out from confirmation on, and never before.
+
+The one place that reads them for a match; pages and the confirmation mail use only this.
+"""
+from dataclasses import dataclass
+
+from webapp.matching.vocab import CONTACT_SHARED
+from webapp.posts.vocab import CONTACT_THEIRS
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class Contacts:
+    asker: Contact   # whom the helper reaches: the person helped, or the author of the vraag
+    helper: Contact
+
+
+def for_match(match):
+    """Both sides' details for a confirmed (or afgerond) match; None before that, whoever asks."""
+    if match.status not in CONTACT_SHARED:
+        return None
+    return Contacts(asker=_asker(match.request), helper=_person(match.helper))
+
+
+def _asker(vraag):
+    if vraag.contact_choice == CONTACT_THEIRS:
+        return Contact(vraag.contact_name, vraag.contact_phone, vraag.contact_email)
+    return _person(vraag.author)
+
+
+def _person(user):
+    if user is None:  # the account was deleted
+        return Contact(None, None, None)
+    return Contact(user.display_name, user.phone, user.email)

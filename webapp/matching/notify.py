@@ -1,0 +1,59 @@
+"""The mails of a match. They say that something happened and link to the conversation; they never carry
+message text or contact details, except the confirmation mail, which gives each side the other's details.
+
+Intake accounts (no e-mail address) and deleted accounts get no mail. The caller commits.
+"""
+from flask import url_for
+from flask_babel import gettext as _
+
+from webapp.mail import queue_mail
+from webapp.matching import contacts
+
+
+def sides(match):
+    """(asker, helper) as accounts; either may be None when the account is gone."""
+    return match.request.author, match.helper
+
+
+def new_reaction(match, recipient):
+    _send(recipient, match, "new_reaction", _("Nieuwe reactie op Buurtkaart"))
+
+
+def new_message(match, author):
+    for recipient in sides(match):
+        if recipient is not None and recipient.id != author.id:
+            _send(recipient, match, "new_message", _("Nieuw bericht op Buurtkaart"), essential=False)
+
+
+def proposal(match):
+    for recipient in sides(match):
+        _send(recipient, match, "proposal", _("Een coördinator stelt een koppeling voor"))
+
+
+def decision(match, decision, actor):
+    """accepted / withdrawn / cancelled: both sides hear it, except the one who did it."""
+    for recipient in sides(match):
+        if recipient is not None and recipient.id != actor.id:
+            _send(recipient, match, "decision", _("Nieuws over uw koppeling op Buurtkaart"), decision=decision)
+
+
+def confirmed(match):
+    asker, helper = sides(match)
+    details = contacts.for_match(match)
+    _send(asker, match, "confirmed", _("Uw koppeling is bevestigd"), other=details.helper)
+    _send(helper, match, "confirmed", _("Uw koppeling is bevestigd"), other=details.asker)
+
+
+def how_did_it_go(match, answered):
+    """Ask the sides that did not yet say how it went."""
+    for recipient in sides(match):
+        if recipient is not None and recipient.id not in answered:
+            _send(recipient, match, "how_did_it_go", _("Hoe ging het?"), essential=False)
+
+
+def _send(recipient, match, template, subject, essential=True, **context):
+    if recipient is None or not recipient.email or not recipient.active:
+        return
+    url = url_for("matching.conversation", match_id=match.id, _external=True)
+    queue_mail(recipient.email, f"matching/{template}", subject=subject, essential=essential, user=recipient,
+               conversation_url=url, **context)

@@ -1,0 +1,115 @@
+"""Starting and continuing a conversation: reacting to a vraag or an aanbod, a coördinator's proposal, messages.
+
+A Match is a unique connection, one per (vraag, helper): a second reaction adds a message to it.
+The decisions on a match (accept, withdraw, confirm, complete, cancel) are in decisions.py.
+"""
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+from webapp.matching import access, notify
+from webapp.matching.decisions import accept, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
+from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED, Match, Message
+from webapp.matching.transaction import writing
+from webapp.matching.vocab import ACTIVE, MAX_MESSAGE
+from webapp.models_base import new_uuid
+from webapp.posts.vocab import OFFER, OPEN, REQUEST
+
+
+def react_to_request(vraag, helper, message):
+    """'Ik wil helpen': the helper writes to the asker of an open vraag (not their own)."""
+    with writing():
+        _check_open(vraag, REQUEST, helper)
+        match = _continue_or_start(vraag, helper, helper, message, started_by=BY_HELPER)
+    return match
+
+
+def react_to_offer(offer, asker, vraag, message):
+    """The asker answers an open aanbod with one of their own open vragen; the helper is the aanbod's author."""
+    with writing():
+        _check_open(offer, OFFER, asker)
+        if vraag is None or vraag.kind != REQUEST or vraag.author_id != asker.id or vraag.status != OPEN:
+            raise RuleViolation([("request_id", _("Kies een van uw eigen open hulpvragen."))])
+        match = _continue_or_start(vraag, offer.author, asker, message, started_by=BY_ASKER, offer=offer)
+    return match
+
+
+def propose(vraag, coordinator, offer=None, helper=None):
+    """A coördinator of the vraag's gemeente connects it to a helper (or an aanbod's author); both hear it."""
+    with writing():
+        if not (coordinator.has_role("coordinator") and coordinator.works_for(vraag.gemeente)):
+            raise access.NotAllowed()
+        if vraag.kind != REQUEST or vraag.status != OPEN:
+            raise RuleViolation([("request_id", _("Deze hulpvraag is niet open."))])
+        if offer is not None:
+            if offer.kind != OFFER or offer.status != OPEN:
+                raise RuleViolation([("offer_id", _("Dit hulpaanbod is niet open."))])
+            helper = offer.author
+        _check_helper(vraag, helper, "offer_id")
+        if _existing(vraag, helper) is not None:
+            raise RuleViolation([("offer_id", _("Deze hulpvraag en deze helper hebben al een gesprek."))])
+        match = _new_match(vraag, helper, BY_COORDINATOR, offer, proposed_by_id=coordinator.id)
+        notify.proposal(match)
+    return match
+
+
+def post_message(match, author, text):
+    """A message in an active conversation, by a side or a coördinator; the others get a mail without it."""
+    with writing():
+        access.require(match, "message", author)
+        _add_message(match, author, text)
+        notify.new_message(match, author)
+    return match
+
+
+def _check_open(post, kind, user):
+    if post.kind != kind or post.status != OPEN:
+        raise RuleViolation([("post", _("Op dit bericht kunt u niet (meer) reageren."))])
+    if post.author_id == user.id:
+        raise RuleViolation([("post", _("Dit is uw eigen bericht. Daarop kunt u niet reageren."))])
+    if post.author is None:
+        raise RuleViolation([("post", _("Op dit bericht kunt u niet (meer) reageren."))])
+
+
+def _check_helper(vraag, helper, field):
+    if helper is None or not helper.active:
+        raise RuleViolation([(field, _("Deze helper kan niet meer gekoppeld worden."))])
+    if helper.id == vraag.author_id:
+        raise RuleViolation([(field, _("De helper en de vrager zijn dezelfde persoon."))])
+
+
+def _continue_or_start(vraag, helper, writer, text, started_by, offer=None):
+    match = _existing(vraag, helper)
+    if match is None:
+        match = _new_match(vraag, helper, started_by, offer)
+        _add_message(match, writer, text)
+        notify.new_reaction(match, vraag.author if writer.id == helper.id else helper)
+        return match
+    if match.status not in ACTIVE:
+        raise RuleViolation([("message", _("Uw gesprek over deze hulpvraag is gesloten."))])
+    if offer is not None and match.offer_id is None:
+        match.offer_id = offer.id
+    _add_message(match, writer, text)
+    notify.new_message(match, writer)
+    return match
+
+
+def _existing(vraag, helper):
+    return db.session.scalar(select(Match).where(Match.request_id == vraag.id, Match.helper_id == helper.id))
+
+
+def _new_match(vraag, helper, started_by, offer=None, proposed_by_id=None):
+    match = Match(id=new_uuid(), request=vraag, helper=helper, offer=offer, gemeente=vraag.gemeente, status=PROPOSED,
+                  started_by=started_by, proposed_by_id=proposed_by_id)
+    db.session.add(match)
+    return match
+
+
+def _add_message(match, author, text):
+    text = (text or "").replace("\x00", "").strip()
+    if not text:
+        raise RuleViolation([("message", _("Schrijf een bericht."))])
+    if len(text) > MAX_MESSAGE:
+        raise RuleViolation([("message", _("Uw bericht is te lang (hooguit %(max)d tekens).", max=MAX_MESSAGE))])
+    match.messages.append(Message(author=author, body=text))
