@@ -1,0 +1,50 @@
+"""A resident's posts when the account goes: anonymised, not deleted (statistics); and in the data download."""
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.models_base import utcnow
+from webapp.posts import lifecycle, publishing
+from webapp.posts.models import Post
+from webapp.posts.vocab import CONCEPT, OPEN, PENDING
+
+WITHDRAW_ON_DELETE = (CONCEPT, PENDING, OPEN)
+PRIVATE_FIELDS = ("contact_name", "contact_phone", "contact_email", "behalf_name", "place_text")
+
+
+def _posts_of(user):
+    return db.session.scalars(select(Post).where(Post.author_id == user.id).order_by(Post.created_at)).all()
+
+
+def anonymise_posts(user):
+    """Called inside the deletion's transaction (accounts.profile.DELETION_HOOKS); the caller commits.
+
+    Open, waiting and concept posts are withdrawn. Every post keeps what the statistics need (kind,
+    categories, dates, woonplaats, gemeente, the public grid point) and loses the person: contact details,
+    the name of whoever was helped, the typed place and the exact point (it becomes the grid point).
+    """
+    now = utcnow()
+    for post in _posts_of(user):
+        if post.status in WITHDRAW_ON_DELETE:
+            lifecycle.move(post, "withdraw", now=now)
+        publishing.discard_pending(post)
+        for name in PRIVATE_FIELDS:
+            setattr(post, name, None)
+        post.latitude, post.longitude = post.public_latitude, post.public_longitude
+        post.anonymised_at = now
+
+
+def export_posts(user):
+    """For "download mijn gegevens" (accounts.profile.EXPORT_HOOKS): everything the user wrote in a post."""
+    return {"voor elkaar": [_exported(post) for post in _posts_of(user)]}
+
+
+def _exported(post):
+    fields = ("kind", "status", "title", "description", "categories", "place_text", "woonplaats", "gemeente",
+              "when_kind", "date_from", "date_until", "when_note", "behalf_name", "behalf_relation", "contact_choice",
+              "contact_name", "contact_phone", "contact_email", "availability", "travel_km", "pending_changes",
+              "moderation_note", "created_at", "submitted_at", "published_at", "expires_at", "closed_at")
+    return {name: _plain(getattr(post, name)) for name in fields}
+
+
+def _plain(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -1,0 +1,65 @@
+"""Mijn voor elkaar: the author's own posts and what they may do with them (submit, withdraw, renew)."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+
+from webapp.accounts.acting import effective_user
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+from webapp.posts import bp, services
+from webapp.posts.access import own_post
+from webapp.posts.models import Post
+from webapp.posts.vocab import OFFER, REQUEST
+
+
+@bp.route("/mijn")
+@login_required
+def mine():
+    user = effective_user()
+    posts = db.session.scalars(select(Post).where(Post.author_id == user.id, Post.anonymised_at.is_(None))
+                               .order_by(Post.created_at.desc())).all()
+    return render_template("posts/mine.html", user=user, action_form=FlaskForm(),
+                           requests=[post for post in posts if post.kind == REQUEST],
+                           offers=[post for post in posts if post.kind == OFFER])
+
+
+@bp.route("/mijn/<post_id>")
+@login_required
+def show_own(post_id):
+    post = own_post(post_id)
+    return render_template("posts/show_own.html", post=post, user=effective_user(), action_form=FlaskForm(),
+                           confirm_withdraw=request.args.get("intrekken") == "1")
+
+
+@bp.route("/mijn/<post_id>/indienen", methods=["POST"])
+@login_required
+def submit(post_id):
+    return _act(post_id, services.submit_post, _("Uw bericht is verstuurd. Een coördinator bekijkt het."))
+
+
+@bp.route("/mijn/<post_id>/intrekken", methods=["POST"])
+@login_required
+def withdraw(post_id):
+    return _act(post_id, services.withdraw_post, _("Uw bericht is ingetrokken. Niemand ziet het nog."))
+
+
+@bp.route("/mijn/<post_id>/verlengen", methods=["POST"])
+@login_required
+def renew(post_id):
+    return _act(post_id, services.renew_post, _("Uw bericht is verlengd en blijft zichtbaar."))
+
+
+def _act(post_id, action, message):
+    post = own_post(post_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        action(post)
+    except RuleViolation as violation:
+        for _field, reason in violation.reasons:
+            flash(reason, "error")
+    else:
+        flash(message, "success")
+    return redirect(url_for("posts.mine"))

@@ -1,0 +1,76 @@
+"""Writing and editing a post: the hulpvraag and hulpaanbod forms."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from webapp.accounts.acting import effective_user
+from webapp.errors import RuleViolation
+from webapp.posts import bp, lifecycle, services, vocab
+from webapp.posts.access import own_post
+from webapp.posts.forms import FORMS, GRID, OfferForm, RequestForm
+from webapp.posts.vocab import CONCEPT, OFFER, REQUEST
+
+TEMPLATES = {REQUEST: "posts/request_form.html", OFFER: "posts/offer_form.html"}
+
+
+@bp.context_processor
+def _vocabularies():
+    return {"vocab": vocab, "lifecycle": lifecycle}
+
+
+@bp.route("/hulpvraag/nieuw", methods=["GET", "POST"])
+@login_required
+def new_request():
+    return _new(RequestForm(), REQUEST)
+
+
+@bp.route("/hulpaanbod/nieuw", methods=["GET", "POST"])
+@login_required
+def new_offer():
+    return _new(OfferForm(), OFFER)
+
+
+def _new(form, kind):
+    if form.validate_on_submit():
+        try:
+            post = services.create_post(effective_user(), form.to_data(), send=form.send.data)
+        except RuleViolation as violation:
+            form.populate_errors(violation.reasons)
+        else:
+            flash(_sent_or_saved(post), "success")
+            return redirect(url_for("posts.show_own", post_id=post.id))
+    return render_template(TEMPLATES[kind], form=form, post=None, grid=GRID)
+
+
+@bp.route("/mijn/<post_id>/bewerken", methods=["GET", "POST"])
+@login_required
+def edit(post_id):
+    post = own_post(post_id)
+    if post.status not in lifecycle.EDITABLE:
+        flash(_("Dit bericht kunt u niet meer bewerken."), "info")
+        return redirect(url_for("posts.show_own", post_id=post.id))
+    form_class = FORMS[post.kind]
+    form = form_class.for_post(post) if request.method == "GET" else form_class()
+    if form.validate_on_submit():
+        try:
+            outcome = services.edit_post(post, form.to_data(), send=form.send.data)
+        except RuleViolation as violation:
+            form.populate_errors(violation.reasons)
+        else:
+            flash(_edit_message(post, outcome), "success")
+            return redirect(url_for("posts.show_own", post_id=post.id))
+    return render_template(TEMPLATES[post.kind], form=form, post=post, grid=GRID)
+
+
+def _sent_or_saved(post):
+    if post.status == CONCEPT:
+        return _("Uw bericht is opgeslagen als concept. Niemand anders ziet het.")
+    return _("Uw bericht is verstuurd. Een coördinator bekijkt het; daarna staat het op de website.")
+
+
+def _edit_message(post, outcome):
+    if outcome == services.HELD:
+        return _("Uw wijziging wacht op controle. Tot die tijd blijft de oude versie zichtbaar.")
+    if outcome == services.UNCHANGED:
+        return _("Er wacht geen wijziging meer: het bericht is gelijk aan de zichtbare versie.")
+    return _sent_or_saved(post)
