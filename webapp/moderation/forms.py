@@ -1,0 +1,37 @@
+"""Moderation forms: shape only (required, lengths); the rules live in the services."""
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, HiddenField, RadioField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from webapp.forms import BaseForm
+from webapp.moderation.actions import REASON_MAX
+
+REQUIRED = _l("Vul een reden in.")
+TOO_LONG = _l("Gebruik hoogstens %(max)d tekens.")
+
+
+def _reason(label):
+    return TextAreaField(label, [DataRequired(REQUIRED), Length(max=REASON_MAX, message=TOO_LONG)])
+
+
+class RejectForm(BaseForm):
+    reason = _reason(_l("Reden van afwijzen (de plaatser krijgt deze reden per e-mail)"))
+
+
+class BlockForm(BaseForm):
+    reason = _reason(_l("Reden van blokkeren (komt in het logboek)"))
+    back = HiddenField()  # which page to return to: "controle" or "meldingen"
+
+
+class ReportForm(BaseForm):
+    reason = _reason(_l("Wat is er mis met dit bericht?"))
+    email = EmailField(_l("Uw e-mailadres, als u de uitkomst wilt weten"),
+                       [Optional(), Length(max=254, message=_l("Dit e-mailadres is te lang."))])
+
+
+class HandleReportForm(BaseForm):
+    outcome = RadioField(_l("Uitkomst"), [DataRequired(_l("Kies gegrond of ongegrond."))],
+                         choices=[("gegrond", _l("Gegrond: haal het bericht offline")),
+                                  ("ongegrond", _l("Ongegrond: het bericht blijft staan"))])
+    note = TextAreaField(_l("Toelichting (komt in het logboek; bij gegrond krijgt de plaatser deze per e-mail)"),
+                         [DataRequired(_l("Vul een toelichting in.")), Length(max=REASON_MAX, message=TOO_LONG)])

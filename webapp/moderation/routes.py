@@ -1,0 +1,119 @@
+"""Coördinator pages: the queue of posts to check, one post to approve or reject, blocking, the log."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from webapp.accounts.decorators import require_gemeente, role_required
+from webapp.accounts.models import User
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+from webapp.moderation import bp, blocking, details, queries, review
+from webapp.moderation.actions import action_label
+from webapp.moderation.forms import BlockForm, RejectForm
+from webapp.posts.models import Post
+from webapp.posts.vocab import KIND_LABELS, STATUS_LABELS
+
+BACK = {"controle": "moderation.queue", "meldingen": "moderation.reports"}
+
+
+@bp.route("/coordinator/controle")
+@role_required("coordinator")
+def queue():
+    posts = queries.review_queue(current_user.gemeenten)
+    return render_template("moderation/queue.html", posts=posts, waiting_since=queries.waiting_since,
+                           review_kind=review.review_kind, KIND_LABELS=KIND_LABELS)
+
+
+@bp.route("/coordinator/controle/<post_id>", endpoint="review")  # the function is named apart from the module
+@role_required("coordinator")
+def review_post(post_id):
+    return _review_page(_my_post(post_id))
+
+
+@bp.route("/coordinator/controle/<post_id>/goedkeuren", methods=["POST"])
+@role_required("coordinator")
+def approve(post_id):
+    post = _my_post(post_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        kind = review.approve(post, current_user._get_current_object())
+    except RuleViolation as violation:
+        return _review_page(post, errors=[message for _field, message in violation.reasons], status=400)
+    flash(_("Goedgekeurd: het bericht staat op de site.") if kind == review.NEW
+          else _("Goedgekeurd: de wijziging staat op de site."), "success")
+    return redirect(url_for("moderation.queue"))
+
+
+@bp.route("/coordinator/controle/<post_id>/afwijzen", methods=["POST"])
+@role_required("coordinator")
+def reject(post_id):
+    post = _my_post(post_id)
+    form = RejectForm()
+    if form.validate_on_submit():
+        try:
+            review.reject(post, current_user._get_current_object(), form.reason.data)
+        except RuleViolation as violation:
+            form.populate_errors(violation.reasons)
+        else:
+            flash(_("Afgewezen. De plaatser krijgt de reden per e-mail."), "success")
+            return redirect(url_for("moderation.queue"))
+    return _review_page(post, reject_form=form, status=400)
+
+
+@bp.route("/coordinator/gebruikers/<user_id>/blokkeren", methods=["POST"])
+@role_required("coordinator")
+def block_user(user_id):
+    user = db.session.get(User, user_id[:36])
+    if user is None:
+        abort(404)
+    if not blocking.may_block(current_user, user):
+        abort(403)
+    form = BlockForm(prefix=_block_prefix(user))
+    if form.validate_on_submit():
+        try:
+            blocking.block(user, current_user._get_current_object(), form.reason.data)
+        except RuleViolation as violation:
+            form.populate_errors(violation.reasons)
+        else:
+            flash(_("%(name)s is geblokkeerd en kan niet meer inloggen.", name=user.display_name), "success")
+            return redirect(url_for(BACK.get(form.back.data, "moderation.queue")))
+    return render_template("moderation/block.html", form=form, user=user), 400
+
+
+@bp.route("/coordinator/logboek")
+@role_required("coordinator")
+def log():
+    page = request.args.get("pagina", "1")
+    page = int(page) if page.isdigit() and len(page) < 7 else 1
+    actions, page, pages = queries.log_page(current_user.gemeenten, page)
+    return render_template("moderation/log.html", actions=actions, page=page, pages=pages, action_label=action_label)
+
+
+def _my_post(post_id):
+    post = db.session.get(Post, post_id[:36])
+    if post is None:
+        abort(404)
+    require_gemeente(post.gemeente)
+    return post
+
+
+def block_form_for(user, back):
+    """A 'Blokkeer' form for this user, or None when the coördinator may not (or need not) block them."""
+    if user is None or not user.active or not blocking.may_block(current_user, user):
+        return None
+    return BlockForm(formdata=None, back=back, prefix=_block_prefix(user))
+
+
+def _block_prefix(user):
+    """Several forms share a page (reject, block, reports): a prefix keeps their field ids apart."""
+    return f"blok-{user.id[:8]}-"
+
+
+def _review_page(post, reject_form=None, errors=(), status=200):
+    return render_template(
+        "moderation/review.html", post=post, kind=review.review_kind(post), fields=details.post_fields(post),
+        changes=details.changed_fields(post), reject_form=reject_form or RejectForm(formdata=None),
+        approve_form=FlaskForm(), block_form=block_form_for(post.author, "controle"), errors=errors,
+        KIND_LABELS=KIND_LABELS, STATUS_LABELS=STATUS_LABELS), status
