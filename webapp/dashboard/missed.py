@@ -1,0 +1,55 @@
+"""Kaart searches that found nothing, counted by their words only (no person, no session, no address).
+
+Coördinatoren read the list on the dashboard and extend the synonyms (data/search) where residents use
+words the kaart does not know.
+"""
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from webapp.dashboard.models import MissedSearch
+from webapp.database import begin_write
+from webapp.extensions import db
+from webapp.models_base import utcnow
+from webapp.search.analysis import words
+
+MAX_LENGTH = 200
+TOP = 50
+log = logging.getLogger(__name__)
+_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def normalise(text):
+    """The words as the search reads them: folded, lower case, single spaces; at most 200 characters."""
+    return " ".join(words(text or ""))[:MAX_LENGTH].strip()
+
+
+def note_search(text, results):
+    """Count `text` when a search with words found nothing; never lets a failure reach the search page."""
+    if results is None or results.total or not normalise(text):
+        return
+    try:
+        record_missed_search(text)
+    except Exception:  # noqa: BLE001  (counting is a side matter: the resident still gets the page)
+        db.session.rollback()
+        log.exception("Could not count a search without results")
+
+
+def record_missed_search(text, now=None):
+    """Upsert in one short write: the count goes up by one, concurrently safe on SQLite and PostgreSQL."""
+    key, now = normalise(text), now or utcnow()
+    begin_write(db.session)
+    insert = _INSERTS[db.session.get_bind().dialect.name]
+    statement = insert(MissedSearch).values(text=key, count=1, first_seen_at=now, last_seen_at=now)
+    statement = statement.on_conflict_do_update(
+        index_elements=[MissedSearch.text],
+        set_={"count": MissedSearch.count + 1, "last_seen_at": statement.excluded.last_seen_at})
+    db.session.execute(statement)
+    db.session.commit()
+
+
+def top_missed(limit=TOP):
+    """The most frequent searches without results, the most recent first among equals."""
+    return db.session.scalars(select(MissedSearch).order_by(MissedSearch.count.desc(),
+                                                            MissedSearch.last_seen_at.desc()).limit(limit)).all()
