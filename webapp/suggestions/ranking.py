@@ -1,0 +1,116 @@
+"""Suggested matches between open vragen and open aanbod, each with the reasons it was suggested.
+
+The score is a weighted sum of four factors, each from 0 to 1 (WEIGHTS):
+- text (0.4): how well the other post's words match this post's title and description (Whoosh; the best hit = 1);
+- category (0.3): the vraag's category is one of the aanbod's categories;
+- distance (0.2): 1 at the same spot, falling to 0 at the edge of the volunteer's travel radius;
+- time (0.1): the volunteer can on a day the vraag needs (a flexible or recurring vraag fits any slot).
+A suggestion needs a text or category match: being near and free says nothing about the help itself.
+
+Never suggested: posts that are not open, a post by the same author, aanbod whose travel radius does not reach
+the vraag (measured between the exact points, shown only rounded), and a helper already in contact about the vraag
+(a Match of any status: the matching package allows one per vraag and helper, so proposing it again cannot work).
+"""
+from dataclasses import dataclass, field
+
+from flask_babel import format_decimal, gettext as _
+from sqlalchemy import select
+
+from webapp import search
+from webapp.extensions import db
+from webapp.geo import bounding_box, distance_km
+from webapp.matching.models import Match
+from webapp.posts.models import HelpOffer, HelpRequest
+from webapp.posts.privacy import round_distance
+from webapp.posts.vocab import MAX_TRAVEL_KM, OFFER, OPEN, REQUEST
+from webapp.suggestions.timing import days_reason, overlapping_days
+
+WEIGHTS = {"text": 0.4, "category": 0.3, "distance": 0.2, "time": 0.1}
+
+
+@dataclass
+class Suggestion:
+    post: object  # the suggested HelpOffer or HelpRequest
+    score: float
+    distance_km: float  # rounded to 0.5 km
+    reasons: list = field(default_factory=list)
+    factors: dict = field(default_factory=dict)
+
+
+def suggest_offers_for(vraag, limit=10):
+    """Open aanbod for an open vraag, best first."""
+    if vraag.status != OPEN or vraag.exact_point is None:
+        return []
+    in_contact = set(db.session.scalars(select(Match.helper_id).where(Match.request_id == vraag.id)))
+    offers = _open_near(HelpOffer, vraag.exact_point, MAX_TRAVEL_KM)
+    pairs = [(vraag, offer, offer) for offer in offers if offer.author_id not in in_contact]
+    return _rank(pairs, _text_scores(OFFER, vraag), limit)
+
+
+def suggest_requests_for(aanbod, limit=10):
+    """Open vragen for an open aanbod, best first."""
+    if aanbod.status != OPEN or aanbod.exact_point is None:
+        return []
+    in_contact = set(db.session.scalars(select(Match.request_id).where(Match.helper_id == aanbod.author_id)))
+    vragen = _open_near(HelpRequest, aanbod.exact_point, aanbod.travel_km or 0)
+    pairs = [(vraag, aanbod, vraag) for vraag in vragen if vraag.id not in in_contact]
+    return _rank(pairs, _text_scores(REQUEST, aanbod), limit)
+
+
+def _open_near(cls, point, km):
+    """Open posts in the box around `point` (a cheap pre-filter; the exact distance decides later)."""
+    min_lat, min_lon, max_lat, max_lon = bounding_box(point, km)
+    return db.session.scalars(select(cls).where(
+        cls.status == OPEN, cls.latitude.between(min_lat, max_lat), cls.longitude.between(min_lon, max_lon))).all()
+
+
+def _text_scores(kind, post):
+    """{post id: similarity} of the open posts of `kind` to this post's text, the best one 1."""
+    hits = search.search_kind(kind, f"{post.title} {post.description or ''}").hits
+    best = max((hit.score for hit in hits), default=0) or 1
+    return {hit.row_id: hit.score / best for hit in hits}
+
+
+def _rank(pairs, text_scores, limit):
+    scored = []
+    for vraag, aanbod, shown in pairs:
+        suggestion = score_pair(vraag, aanbod, shown, text_scores.get(shown.id, 0.0))
+        if suggestion is not None:
+            scored.append(suggestion)
+    scored.sort(key=lambda s: (-s.score, s.distance_km, s.post.title, s.post.id))
+    return scored[:limit]
+
+
+def score_pair(vraag, aanbod, shown, text):
+    """The Suggestion of `shown` (one of the pair), or None when the pair may not be suggested."""
+    if aanbod.author_id is None or aanbod.author_id == vraag.author_id:
+        return None
+    if vraag.exact_point is None or aanbod.exact_point is None:
+        return None
+    km = distance_km(vraag.exact_point, aanbod.exact_point)
+    reach = aanbod.travel_km or 0
+    if km > reach:
+        return None
+    category = 1.0 if vraag.category in aanbod.category_list else 0.0
+    if not text and not category:
+        return None
+    days = overlapping_days(vraag, aanbod)
+    factors = {"text": text, "category": category, "distance": 1 - km / reach if reach else 1.0,
+               "time": 1.0 if days else 0.0}
+    score = sum(WEIGHTS[name] * value for name, value in factors.items())
+    shown_km = round_distance(km)
+    return Suggestion(post=shown, score=score, distance_km=shown_km, reasons=_reasons(factors, shown_km, days),
+                      factors=factors)
+
+
+def _reasons(factors, shown_km, days):
+    """Only the factors that scored, in the order of their weight."""
+    texts = {
+        "text": _("de tekst past erbij"),
+        "category": _("zelfde categorie"),
+        "distance": _("%(km)s km", km=format_decimal(shown_km)),
+        "time": days_reason(days) if days else "",
+    }
+    scored = {name for name, value in factors.items() if value > 0}
+    scored.add("distance")  # the distance is always measured; 0 only at the very edge of the radius
+    return [texts[name] for name in sorted(WEIGHTS, key=WEIGHTS.get, reverse=True) if name in scored]
