@@ -164,3 +164,8 @@ def test_the_page_has_one_h1_labelled_fields_and_no_inline_script(client, posts)
     assert {"q", "plaats", "afstand"} <= labelled
     assert all("src" in e["attrs"] for e in page.find("script"))
     assert 'style="' not in page.html
+
+
+def test_the_form_as_a_browser_sends_it_empty_lists_everything(client, posts):
+    page = get(client, "/voor-elkaar?q=&soort=beide&plaats=&afstand=")
+    assert len(titles(page)) == 4 and page.text("div", role="alert") == []
