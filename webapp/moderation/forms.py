@@ -1,13 +1,14 @@
 """Moderation forms: shape only (required, lengths); the rules live in the services."""
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, RadioField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from webapp.forms import BaseForm
 from webapp.moderation.actions import REASON_MAX
 
 REQUIRED = _l("Vul een reden in.")
 TOO_LONG = _l("Gebruik hoogstens %(max)d tekens.")
+CHOOSE = _l("Kies gegrond of ongegrond.")  # also for a value that is not a choice (WTForms says that in English)
 
 
 def _reason(label):
@@ -30,8 +31,8 @@ class ReportForm(BaseForm):
 
 
 class HandleReportForm(BaseForm):
-    outcome = RadioField(_l("Uitkomst"), [DataRequired(_l("Kies gegrond of ongegrond."))],
-                         choices=[("gegrond", _l("Gegrond: haal het bericht offline")),
+    outcome = RadioField(_l("Uitkomst"), [DataRequired(CHOOSE), AnyOf(("gegrond", "ongegrond"), message=CHOOSE)],
+                         validate_choice=False, choices=[("gegrond", _l("Gegrond: haal het bericht offline")),
                                   ("ongegrond", _l("Ongegrond: het bericht blijft staan"))])
     note = TextAreaField(_l("Toelichting (komt in het logboek; bij gegrond krijgt de plaatser deze per e-mail)"),
                          [DataRequired(_l("Vul een toelichting in.")), Length(max=REASON_MAX, message=TOO_LONG)])
