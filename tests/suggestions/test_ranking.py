@@ -119,3 +119,8 @@ def test_the_reverse_direction_suggests_vragen_for_an_aanbod(vraag, accounts):
     suggestions = suggest_requests_for(aanbod)
     assert [s.post.id for s in suggestions] == [vraag.id, other.id]
     assert suggestions[0].reasons[:2] == ["de tekst past erbij", "zelfde categorie"]
+
+    db.session.add(Match(request_id=vraag.id, offer_id=aanbod.id, helper_id=accounts["inwoner_b"].id,
+                         gemeente="Meppel", status="voorgesteld", started_by="coordinator"))
+    db.session.commit()
+    assert [s.post.id for s in suggest_requests_for(aanbod)] == [other.id]

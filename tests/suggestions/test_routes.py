@@ -80,3 +80,22 @@ def test_a_page_without_suggestions_says_so(client, login, vraag):
     page = client.get(f"/coordinator/hulpvragen/{vraag.id}/suggesties").get_data(as_text=True)
     assert "Er is nu geen open hulpaanbod dat past bij deze vraag." in page
     assert "Stel voor aan beide" not in page
+
+
+def test_stel_voor_aan_beide_proposes_the_pair_and_it_leaves_the_list(client, login, vraag, accounts):
+    from sqlalchemy import select
+
+    from webapp.extensions import db
+    from webapp.matching.models import Match
+
+    aanbod = offer(accounts["inwoner_b"], title="Computerhulp")
+    login("coordinator")
+    page = client.get(f"/coordinator/hulpvragen/{vraag.id}/suggesties").get_data(as_text=True)
+    action = page.split('name="request_id"', 1)[0].rsplit('<form method="post" action="', 1)[1].split('"', 1)[0]
+    assert action == "/coordinator/koppelingen/voorstellen"
+    response = client.post(action, data={"request_id": vraag.id, "offer_id": aanbod.id})
+    assert response.status_code == 302
+    [match] = db.session.scalars(select(Match)).all()
+    assert (match.request_id, match.offer_id, match.helper_id) == (vraag.id, aanbod.id, accounts["inwoner_b"].id)
+    page = client.get(f"/coordinator/hulpvragen/{vraag.id}/suggesties").get_data(as_text=True)
+    assert "Computerhulp" not in page
