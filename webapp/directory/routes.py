@@ -5,6 +5,7 @@ from dataclasses import replace
 from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
+from webapp.dashboard import missed
 from webapp.directory import bp, links, services
 from webapp.directory.forms import SearchForm
 from webapp.directory.vocab import ACCESS_ROUTES, TRISTATE, THEMES
@@ -46,8 +47,10 @@ def home():
 @bp.route("/zoeken")
 def search():
     form, results = _run_search()
-    return render_template("directory/search.html", form=form, results=results,
+    page = render_template("directory/search.html", form=form, results=results,
                            markers_url=links.search_url("directory.markers"), **_paging(form, results))
+    missed.note_search(form.q.data, results)  # after rendering: its own write transaction
+    return page
 
 
 @bp.route("/thema/<slug>")
@@ -56,9 +59,11 @@ def theme(slug):
         abort(404)
     form, results = _run_search(themes=(slug,))
     themes = list(dict.fromkeys([slug, *request.args.getlist("thema")]))
-    return render_template("directory/theme.html", form=form, results=results, theme_slug=slug,
+    page = render_template("directory/theme.html", form=form, results=results, theme_slug=slug,
                            theme_label=THEMES[slug], markers_url=links.search_url("directory.markers", thema=themes),
                            **_paging(form, results))
+    missed.note_search(form.q.data, results)
+    return page
 
 
 @bp.route("/zoeken/kaart")
