@@ -109,3 +109,21 @@ def test_only_public_posts_can_be_reported(client, login, accounts, pending, rol
     assert client.post(f"/voor-elkaar/berichten/{pending.id}/melden", data={"reason": "x"}).status_code == 404
     assert client.get("/voor-elkaar/berichten/bestaat-niet/melden").status_code == 404
     assert db.session.scalar(select(func.count()).select_from(AbuseReport)) == 0
+
+
+def test_moderation_forms_carry_a_working_csrf_token(csrf_client, accounts, pending):
+    """Several prefixed forms share a page; each one's token must pass the site-wide CSRF check."""
+    from tests.conftest import PASSWORD, ROLE_ACCOUNTS
+    token = csrf_client.get("/inloggen").get_data(as_text=True).split('name="csrf_token" type="hidden" value="')[1]
+    csrf_client.post("/inloggen", data={"email": ROLE_ACCOUNTS["coordinator"][0], "password": PASSWORD,
+                                        "csrf_token": token.split('"')[0]})
+    assert csrf_client.post(f"/coordinator/controle/{pending.id}/goedkeuren").status_code == 400
+    page = csrf_client.get(f"/coordinator/controle/{pending.id}").get_data(as_text=True)
+    prefix = f"blok-{accounts['inwoner'].id[:8]}-"
+    block_token = page.split(f'name="{prefix}csrf_token" type="hidden" value="')[1].split('"')[0]
+    response = csrf_client.post(f"/coordinator/gebruikers/{accounts['inwoner'].id}/blokkeren",
+                                data={f"{prefix}csrf_token": block_token, f"{prefix}reason": "Spam."})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert response.headers["Location"].endswith("/coordinator/controle"), response.headers["Location"]
+    db.session.rollback()  # the test's own session (another app than csrf_client's) may hold an old snapshot
+    assert db.session.get(Post, pending.id).status == "ingetrokken"

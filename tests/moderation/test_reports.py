@@ -138,7 +138,8 @@ def test_a_report_handled_twice_says_so_in_dutch(client, login, reported):
 
 
 @pytest.mark.parametrize("outcome, note, message", [
-    ("gegrond", "", "Vul een toelichting in."), ("misschien", "Hm.", "Kies gegrond of ongegrond."), ("", "Hm.", "Kies gegrond of ongegrond."),
+    ("gegrond", "", "Vul een toelichting in."), ("misschien", "Hm.", "Kies gegrond of ongegrond."),
+    ("", "Hm.", "Kies gegrond of ongegrond."),
     ("ongegrond", "x" * 1001, "Gebruik hoogstens 1000 tekens."),
 ])
 def test_bad_handling_input_changes_nothing(client, login, reported, outcome, note, message):
@@ -147,3 +148,9 @@ def test_bad_handling_input_changes_nothing(client, login, reported, outcome, no
     assert response.status_code == 400 and message in response.get_data(as_text=True)
     assert all_reports()[0].status == REPORT_OPEN and outbox() == []
     assert db.session.scalar(select(func.count()).select_from(ModerationAction)) == 0
+
+
+def test_the_report_link_partial_points_at_the_form(app, public_post):
+    with app.test_request_context():
+        html = app.jinja_env.get_template("moderation/_report_link.html").render(post=public_post)
+    assert "Meld misbruik" in html and f'/voor-elkaar/berichten/{public_post.id}/melden"' in html
