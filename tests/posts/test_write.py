@@ -138,3 +138,27 @@ def test_a_coordinator_acting_for_a_resident_posts_as_that_resident(client, logi
 def _aware(moment):
     from tests.mail.helpers import aware
     return aware(moment)
+
+
+def test_the_forms_show_the_warning_and_the_grid(client, login):
+    author = login("inwoner")
+    for path in ("/voor-elkaar/hulpvraag/nieuw", "/voor-elkaar/hulpaanbod/nieuw"):
+        page = client.get(path).get_data(as_text=True)
+        assert "geen gegevens over gezondheid" in page and "worden verborgen" in page
+        assert "Opslaan als concept" in page and "Versturen ter controle" in page
+    offer = make_post(OFFER, author=author, status=CONCEPT, availability="di-avond,zo-ochtend")
+    page = client.get(f"/voor-elkaar/mijn/{offer.id}/bewerken").get_data(as_text=True)
+    assert page.count(" checked") == 2 + 1  # two slots and the first category
+    assert 'id="beschikbaar-di-avond" value="di-avond" checked' in page
+    assert '<span class="bk-visually-hidden">dinsdag avond</span>' in page
+
+
+def test_my_own_page_shows_my_private_details(client, login):
+    author = login("inwoner")
+    post = make_post(REQUEST, author=author, title="Voor mijn moeder", place="Nijeveen", behalf_name="Mevrouw Jansen",
+                     behalf_relation="mantelzorger", contact_choice=CONTACT_THEIRS, contact_phone="0522 123 456")
+    offer = make_post(OFFER, author=author, availability="di-avond", travel_km=7)
+    page = client.get(f"/voor-elkaar/mijn/{post.id}").get_data(as_text=True)
+    assert "Mevrouw Jansen" in page and "0522 123 456" in page and "Nijeveen" in page and "Intrekken" in page
+    page = client.get(f"/voor-elkaar/mijn/{offer.id}").get_data(as_text=True)
+    assert "dinsdag avond" in page and "tot 7 km" in page

@@ -61,6 +61,7 @@ class RequestForm(PostForm):
     def initial(values):
         values["category"] = values["categories"]
         values["for_whom"] = OTHER if values["behalf_name"] else SELF
+        values["contact_choice"] = values["contact_choice"] or CONTACT_MINE
         return values
 
     def to_data(self):
