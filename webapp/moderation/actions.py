@@ -16,6 +16,12 @@ ACTION_LABELS = {
     "report_dismissed": _l("Melding ongegrond"),
     "block": _l("Gebruiker geblokkeerd"),
     "withdraw_blocked": _l("Bericht ingetrokken (gebruiker geblokkeerd)"),
+    # Actions other packages log through `record` (an unknown action is shown as it is stored).
+    "confirm_match": _l("Koppeling bevestigd"),
+    "cancel_match": _l("Koppeling geannuleerd"),
+    "propose_match": _l("Koppeling voorgesteld"),
+    "refer": _l("Doorverwezen naar een voorziening"),
+    "expire": _l("Bericht verlopen"),
 }
 REASON_MAX = 1000  # characters of free text in a reason, a note or a report
 

@@ -18,7 +18,7 @@ from webapp.posts.vocab import OPEN
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PER_REPORTER_PER_HOUR = 5  # one account or e-mail address
-ANONYMOUS_PER_GEMEENTE_PER_HOUR = 30  # reports without account or address, together
+ANONYMOUS_PER_GEMEENTE_PER_HOUR = 30  # reports without an account, together
 OPEN_PER_POST = 20  # after this many waiting reports, more say nothing new
 
 
@@ -82,7 +82,8 @@ def _clean_email(email):
 
 
 def _check_limits(post, reporter, email):
-    """Refuse floods: per reporter per hour, anonymous reports per gemeente per hour, waiting reports per post."""
+    """Refuse floods: the same post twice by one reporter, more than a few reports an hour by one account or
+    address, many reports without an account in one gemeente, and endless reports about one post."""
     hour_ago = utcnow() - timedelta(hours=1)
     recent = select(func.count()).select_from(AbuseReport).where(AbuseReport.created_at >= hour_ago)
     if reporter is not None or email:
@@ -90,15 +91,18 @@ def _check_limits(post, reporter, email):
         if db.session.scalar(select(func.count()).select_from(AbuseReport).where(
                 mine, AbuseReport.post_id == post.id, AbuseReport.status == REPORT_OPEN)):
             _refuse("reason", _("U heeft dit bericht al gemeld. Een coördinator bekijkt uw melding."))
-        too_many = db.session.scalar(recent.where(mine)) >= PER_REPORTER_PER_HOUR
-    else:
-        too_many = db.session.scalar(recent.where(
-            AbuseReport.gemeente == post.gemeente, AbuseReport.reporter_id.is_(None),
-            AbuseReport.reporter_email.is_(None))) >= ANONYMOUS_PER_GEMEENTE_PER_HOUR
-    if too_many:
-        _refuse("reason", _("Er zijn net veel meldingen gedaan. Probeer het over een uur opnieuw."))
+        if db.session.scalar(recent.where(mine)) >= PER_REPORTER_PER_HOUR:
+            _try_later()
+    if reporter is None and db.session.scalar(recent.where(
+            AbuseReport.gemeente == post.gemeente,
+            AbuseReport.reporter_id.is_(None))) >= ANONYMOUS_PER_GEMEENTE_PER_HOUR:
+        _try_later()
     if len(_open_reports(post)) >= OPEN_PER_POST:
         _refuse("reason", _("Dit bericht is al vaak gemeld. Een coördinator bekijkt het zo snel mogelijk."))
+
+
+def _try_later():
+    _refuse("reason", _("Er zijn net veel meldingen gedaan. Probeer het over een uur opnieuw."))
 
 
 def _refuse(field, message):
