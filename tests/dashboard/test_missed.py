@@ -45,6 +45,11 @@ def test_no_person_is_stored(app, client, login):
     assert counts() == {"xyzzy": 1}
 
 
+def test_phone_numbers_and_mail_addresses_are_not_stored(app, client):
+    client.get("/zoeken", query_string={"q": "Xyzzy bel 06-12345678 of mail a.b@example.org"})
+    assert counts() == {"xyzzy bel verborgen of mail verborgen": 1}
+
+
 def test_long_text_is_cut_to_200_characters(app):
     missed.record_missed_search("Woord  " * 60)
     assert [len(text) for text in counts()] == [200]

@@ -5,7 +5,9 @@ import math
 from markupsafe import Markup, escape
 
 BAR, GAP, PLOT_HEIGHT = 10, 14, 180
-LEFT, TOP, BOTTOM, RIGHT = 44, 34, 110, 12
+LEFT, TOP, RIGHT = 44, 34, 12
+CHAR_DROP, MAX_BOTTOM = 5, 140  # room below the plot for labels turned 40 degrees
+LEGEND_ITEM = 170  # room for one legend entry; the chart is never narrower than its legend
 TICKS = 4
 COLOURS = ("#1f5fa5", "#c25400", "#2e7d32")  # contrast >= 4.5:1 against white
 
@@ -17,8 +19,8 @@ def grouped_bars(label, groups, series):
     """
     top = _scale_top(max((values[key] for _a, _f, values in groups for key, _l in series), default=0))
     group_width = len(series) * BAR + GAP
-    width = LEFT + max(1, len(groups)) * group_width + RIGHT
-    height = TOP + PLOT_HEIGHT + BOTTOM
+    width = max(LEFT + max(1, len(groups)) * group_width, LEFT + len(series) * LEGEND_ITEM) + RIGHT
+    height = TOP + PLOT_HEIGHT + min(MAX_BOTTOM, 24 + CHAR_DROP * max((len(g[0]) for g in groups), default=0))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="bk-chart" role="img" aria-label="{escape(label)}" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-size="11" '
              f'font-family="sans-serif">', f"<title>{escape(label)}</title>"]
@@ -54,7 +56,7 @@ def _grid(top, width):
 def _legend(series):
     items = []
     for n, ((_key, legend), colour) in enumerate(zip(series, COLOURS)):
-        x = LEFT + n * 150
+        x = LEFT + n * LEGEND_ITEM
         items.append(f'<rect x="{x}" y="8" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{x + 16}" y="18" fill="#222222">{escape(legend)}</text>')
     return items

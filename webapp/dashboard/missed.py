@@ -12,6 +12,7 @@ from webapp.dashboard.models import MissedSearch
 from webapp.database import begin_write
 from webapp.extensions import db
 from webapp.models_base import utcnow
+from webapp.posts.privacy import mask_contact
 from webapp.search.analysis import words
 
 MAX_LENGTH = 200
@@ -21,8 +22,12 @@ _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 def normalise(text):
-    """The words as the search reads them: folded, lower case, single spaces; at most 200 characters."""
-    return " ".join(words(text or ""))[:MAX_LENGTH].strip()
+    """The words as the search reads them: folded, lower case, single spaces; at most 200 characters.
+
+    Phone numbers and e-mail addresses someone typed become the word 'verborgen' first: the list is shown to
+    the coördinatoren of every gemeente.
+    """
+    return " ".join(words(mask_contact(text or "")))[:MAX_LENGTH].strip()
 
 
 def note_search(text, results):
