@@ -55,7 +55,8 @@ def _noise(author, helper):
     """Rows outside the gemeente, the period or the counted statuses."""
     make_post(author=author, title="Concept", status="concept", categories="tuin")
     make_post(author=author, title="Voorbeeld", categories="tuin", now=at(5), is_example=True)
-    make_post(author=author, title="Week negen", categories="tuin", now=datetime(2024, 3, 3, 22, 30, tzinfo=timezone.utc))
+    sunday_week_9 = datetime(2024, 3, 3, 22, 30, tzinfo=timezone.utc)  # 23:30 in Meppel
+    make_post(author=author, title="Week negen", categories="tuin", now=sunday_week_9)
     elders = make_post(author=author, title="Vraag in Tynaarlo", place="Vries", categories="tuin", now=at(5))
     make_match(elders, helper, at(6), confirmed_at=at(7))
     late = make_post(author=author, title="Week dertien", categories="tuin", now=at(25))

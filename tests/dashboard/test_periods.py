@@ -23,5 +23,6 @@ def test_a_moment_counts_in_its_dutch_week():
 
 def test_the_default_is_twelve_weeks_up_to_today():
     period = Period.last_weeks(datetime(2024, 3, 20, 12, tzinfo=timezone.utc))
-    assert (period.start, period.end) == (date(2024, 1, 1), date(2024, 3, 20))  # Monday of week 1 to Wednesday of week 12
+    # Monday of week 1 to Wednesday of week 12.
+    assert (period.start, period.end) == (date(2024, 1, 1), date(2024, 3, 20))
     assert len(period.weeks()) == 12

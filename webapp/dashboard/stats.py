@@ -5,7 +5,8 @@ Definitions (the page explains the same):
   category, an aanbod for each of its categories.
 - unique connections: Match rows (one per vraag and helper), in the week they were made; reacties are the
   connections a helper or vrager started (a coördinator's proposal is a connection, not a reactie).
-- bevestigde matches: matches with a confirmation, in the week of the confirmation (afgerond ones included).
+- bevestigde matches: matches with a confirmation, in the week of the confirmation (afgerond ones included;
+  one cancelled after its confirmation still counts: it was a match that week).
 - match rate: bevestigde matches / unique connections of the same period; None without connections.
 - medians, per vraag published in the period (grouped by the week it was published): first connection minus
   published_at ("time to a first reaction"), first confirmation minus published_at ("time to a match");
