@@ -3,6 +3,7 @@
 SQLite by default (a copy of one migrated template file per test); PostgreSQL when TEST_DATABASE_URL is set
 (migrated once, tables emptied between tests).
 """
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -11,8 +12,10 @@ import flask_migrate
 import pytest
 from flask import g
 from sqlalchemy import text
+from werkzeug.security import generate_password_hash
 
 from webapp import create_app
+from webapp.accounts import services as account_services
 from webapp.accounts.services import create_account
 from webapp.extensions import db
 
@@ -144,11 +147,20 @@ ROLE_ACCOUNTS = {
 }
 
 
+@functools.cache
+def _cheap_hash(password):
+    """scrypt with small parameters: these accounts are made for nearly every test, and every login checks it."""
+    return generate_password_hash(password, method="scrypt:1024:8:1")
+
+
 @pytest.fixture
-def accounts(app):
-    """{name: User} for every entry of ROLE_ACCOUNTS."""
-    return {name: create_account(email, PASSWORD, role, gemeenten)
+def accounts(app, monkeypatch):
+    """{name: User} for every entry of ROLE_ACCOUNTS (the site's own hashing is tested in tests/accounts)."""
+    monkeypatch.setattr(account_services, "generate_password_hash", _cheap_hash)
+    made = {name: create_account(email, PASSWORD, role, gemeenten)
             for name, (email, role, gemeenten) in ROLE_ACCOUNTS.items()}
+    monkeypatch.undo()
+    return made
 
 
 @pytest.fixture
