@@ -9,9 +9,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from webapp import geo, search
-# The kaart's place rules (a radius needs a place) and box test are the board's too: shared, not copied.
-from webapp.directory.services import RELEVANCE_BAND, _in_box, _place
+from webapp import search
+from webapp.directory import ranking  # the kaart's place rules, distances and order are the board's too
 from webapp.extensions import db
 from webapp.posts.models import POST_CLASSES, Post
 from webapp.posts.privacy import mask_contact, round_distance
@@ -73,9 +72,10 @@ def search_posts(query):
     Without words: nearest first when a place is given, else newest first. Raises RuleViolation for a place
     we cannot find, or a radius without a place.
     """
-    place = _place(query)
+    place = ranking.place_of(query)
     candidates, suggestion = _candidates(query)
-    _measure(candidates, place, query.radius_km)
+    # The box has a 1 km margin: a distance rounded down to the radius still counts.
+    ranking.measure(candidates, place, query.radius_km, rounded=round_distance, margin_km=1)
     candidates = [c for c in candidates if _admit(query, c)]
     facets = _facets(candidates)
     wanted = set(query.categories)
@@ -123,17 +123,6 @@ def _candidate(kind, score, row):
                      gemeente=row.gemeente, point=point, published_at=row.published_at)
 
 
-def _measure(candidates, place, radius_km):
-    if place is None:
-        return
-    origin = (place.latitude, place.longitude)
-    box = geo.bounding_box(origin, radius_km + 1) if radius_km is not None else None
-    for candidate in candidates:
-        if candidate.point is None or (box and not _in_box(candidate.point, box)):
-            continue  # no point, or far outside the radius: no distance needed
-        candidate.distance_km = round_distance(geo.distance_km(origin, candidate.point))
-
-
 def _admit(query, candidate):
     """The filters other than category: radius (on the rounded distance the resident sees) and gemeente."""
     if query.radius_km is not None and (candidate.distance_km is None or candidate.distance_km > query.radius_km):
@@ -152,15 +141,9 @@ def _facets(candidates):
 
 
 def _order(candidates, by_relevance):
-    """Relevance band, then distance, then the exact score; the newest first among equals (stable sorts)."""
-    top = max((c.score for c in candidates), default=0.0) if by_relevance else 0.0
-
-    def key(candidate):
-        band = int((1 - candidate.score / top) / RELEVANCE_BAND) if top > 0 else 0
-        distance = candidate.distance_km if candidate.distance_km is not None else math.inf
-        return (band, distance, -candidate.score if top > 0 else 0.0)
+    """The kaart's order (relevance band, distance, score); the newest first among equals (stable sorts)."""
     candidates.sort(key=lambda c: (c.published_at is not None, c.published_at or 0, c.row_id), reverse=True)
-    candidates.sort(key=key)
+    candidates.sort(key=ranking.relevance_key(candidates, by_relevance))
 
 
 def _load_page(candidates):

@@ -2,20 +2,17 @@
 import math
 from dataclasses import dataclass, field, replace
 
-from flask_babel import gettext as _
-
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from webapp import geo, search
+from webapp import search
+from webapp.directory import ranking
 from webapp.directory.hours import is_open
 from webapp.directory.models import Schedule, ScheduleException, Service, ServiceAtLocation
-from webapp.errors import RuleViolation
 from webapp.extensions import db
 
 FACET_FIELDS = {"theme": "themes", "access": "access", "gemeente": "gemeenten"}
 HOURS_BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables
-RELEVANCE_BAND = 0.4
 
 
 @dataclass(frozen=True)
@@ -73,10 +70,10 @@ def search_services(query, now=None):
     A radius applies only when asked for. Facet counts are what the same search gives with that filter added.
     Raises RuleViolation (from geo) for a place we cannot find.
     """
-    place = _place(query)
+    place = ranking.place_of(query)
     text_search = search.search_kind("service", query.text)
     candidates = [_candidate(hit) for hit in text_search.hits]
-    _measure(candidates, place, query.radius_km)
+    ranking.measure(candidates, place, query.radius_km, rounded=lambda km: round(km, 1))
     candidates = [c for c in candidates if query.radius_km is None or _within(c, query.radius_km)]
     _mark_open(candidates, now)
     filters = Filters.of(query)
@@ -97,16 +94,6 @@ def search_services(query, now=None):
     )
 
 
-def _place(query):
-    if query.near.strip():
-        return geo.locate(query.near)
-    if query.near_point is not None:
-        return geo.here(*query.near_point)
-    if query.radius_km is not None:
-        raise RuleViolation([("radius_km", _("Geef bij een afstand ook een postcode of woonplaats op."))])
-    return None
-
-
 def _candidate(hit):
     fields = hit.fields
     lat, lon = fields.get("lat"), fields.get("lon")
@@ -121,25 +108,6 @@ def _candidate(hit):
         slug=fields.get("slug", ""),
         precision=fields.get("precision"),
     )
-
-
-def _measure(candidates, place, radius_km):
-    if place is None:
-        return
-    origin = (place.latitude, place.longitude)
-    if radius_km is not None:
-        box = geo.bounding_box(origin, radius_km)
-    for candidate in candidates:
-        if candidate.point is None:
-            continue
-        if radius_km is not None and not _in_box(candidate.point, box):
-            continue  # cheap pre-filter: far outside the radius, no distance needed
-        candidate.distance_km = round(geo.distance_km(origin, candidate.point), 1)
-
-
-def _in_box(point, box):
-    min_lat, min_lon, max_lat, max_lon = box
-    return min_lat <= point[0] <= max_lat and min_lon <= point[1] <= max_lon
 
 
 def _within(candidate, radius_km):
@@ -206,18 +174,9 @@ def _facets(candidates, filters):
 
 
 def _ordering(candidates, by_relevance):
-    """Sort key: relevance band, then distance, then the exact score and the name.
-
-    Relevance is compared in bands of RELEVANCE_BAND of the best score: a BM25 difference smaller than that
-    says little to a resident, and then the nearer voorziening is the better answer.
-    """
-    top = max((c.score for c in candidates), default=0.0) if by_relevance else 0.0
-
-    def key(candidate):
-        band = int((1 - candidate.score / top) / RELEVANCE_BAND) if top > 0 else 0
-        distance = candidate.distance_km if candidate.distance_km is not None else math.inf
-        return (band, distance, -candidate.score, candidate.name.casefold())
-    return key
+    """The shared ranking order (relevance band, distance, score), then the name."""
+    key = ranking.relevance_key(candidates, by_relevance)
+    return lambda candidate: (*key(candidate), candidate.name.casefold())
 
 
 def _load_page(candidates):
