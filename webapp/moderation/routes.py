@@ -86,7 +86,8 @@ def block_user(user_id):
 @role_required("coordinator")
 def log():
     page = request.args.get("pagina", "1")
-    page = int(page) if page.isdigit() and len(page) < 7 else 1
+    # isdigit() alone lets '²' through, which int() refuses: ASCII digits only.
+    page = int(page) if page.isascii() and page.isdigit() and len(page) < 7 else 1
     actions, page, pages = queries.log_page(current_user.gemeenten, page)
     return render_template("moderation/log.html", actions=actions, page=page, pages=pages, action_label=action_label)
 
