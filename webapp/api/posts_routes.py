@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from webapp.api import bp, params
 from webapp.board import public, services
+from webapp.board.queries import post_query
 from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
 
 PER_PAGE = 20
@@ -32,16 +33,11 @@ def show_offer(post_id):
 def _list(kind):
     """Bad parameters raise BadParameter or RuleViolation: routes.py turns both into a Dutch 400."""
     args = request.args
-    query = services.PostQuery(
-        text=params.text(args, "q", params.MAX_QUERY),
-        kinds=(kind,),
-        categories=params.choices(args, "categorie", CATEGORIES),
-        near=params.text(args, "near", params.MAX_PLACE),
-        radius_km=params.radius(args),
-        gemeente=params.text(args, "gemeente", params.MAX_PLACE) or None,
-        page=params.page(args),
-        per_page=PER_PAGE,
-    )
+    query = post_query(text=params.text(args, "q", params.MAX_QUERY), kinds=(kind,),
+                       categories=params.choices(args, "categorie", CATEGORIES),
+                       near=params.text(args, "near", params.MAX_PLACE), radius_km=params.radius(args),
+                       gemeente=params.text(args, "gemeente", params.MAX_PLACE), page=params.page(args),
+                       per_page=PER_PAGE)
     results = services.search_posts(query)
     near = bool(query.near)
     return jsonify({"total": results.total, "page": results.page, "per_page": PER_PAGE,

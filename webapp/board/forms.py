@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
-from webapp.board.services import KINDS, PostQuery
+from webapp.board.queries import KINDS, post_query
 from webapp.directory.forms import RADII, CheckboxList
 from webapp.forms import BaseForm
 from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
@@ -31,12 +31,6 @@ class BoardSearchForm(BaseForm):
             raise ValidationError(_l("Vul ook een postcode of woonplaats in om op afstand te zoeken."))
 
     def to_query(self):
-        return PostQuery(
-            text=(self.q.data or "").strip(),
-            kinds=SOORTEN.get(self.soort.data, KINDS),
-            categories=tuple(self.categorie.data or ()),
-            near=(self.plaats.data or "").strip(),
-            radius_km=float(self.afstand.data) if self.afstand.data else None,
-            page=self.pagina.data or 1,
-            per_page=PER_PAGE,
-        )
+        return post_query(text=self.q.data, kinds=SOORTEN.get(self.soort.data, KINDS), categories=self.categorie.data,
+                          near=self.plaats.data, radius_km=float(self.afstand.data) if self.afstand.data else None,
+                          page=self.pagina.data, per_page=PER_PAGE)

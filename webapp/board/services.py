@@ -10,27 +10,14 @@ from datetime import datetime
 from sqlalchemy import select
 
 from webapp import search
+from webapp.board.queries import KINDS, PostQuery  # noqa: F401 (search_posts takes a PostQuery: importable here too)
 from webapp.directory import ranking  # the kaart's place rules, distances and order are the board's too
 from webapp.extensions import db
 from webapp.posts.models import POST_CLASSES, Post
 from webapp.posts.privacy import mask_contact, round_distance
-from webapp.posts.vocab import CATEGORIES, OFFER, OPEN, REQUEST
+from webapp.posts.vocab import CATEGORIES, OPEN
 
-KINDS = (REQUEST, OFFER)
 BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables
-
-
-@dataclass(frozen=True)
-class PostQuery:
-    text: str = ""
-    kinds: tuple = KINDS
-    categories: tuple = ()  # a post matches when it has any of them
-    near: str = ""
-    near_point: tuple | None = None
-    radius_km: float | None = None
-    gemeente: str | None = None
-    page: int = 1
-    per_page: int = 20
 
 
 @dataclass
