@@ -146,6 +146,16 @@ def test_propose_bad_input_is_a_message(app, client, people, log_in, vraag):
     assert db.session.query(Match).count() == 0
 
 
+def test_propose_takes_the_helper_only_from_an_open_aanbod(app, client, people, log_in, vraag):
+    """A helper chosen by account id never offered help: confirming would hand their contact details out."""
+    log_in("coordinator")
+    for helper in ("other", "coordinator_elders", "beheerder_elders"):
+        response = client.post("/coordinator/koppelingen/voorstellen",
+                               data={"request_id": vraag.id, "helper_id": people[helper].id})
+        assert response.status_code == 302, helper
+    assert db.session.query(Match).count() == 0
+
+
 def test_coordinator_page_lists_own_gemeente_accepted_first(app, client, people, log_in, make_match):
     proposed = make_match(PROPOSED, request=make_post(author=people["asker"], title="Eerst voorgesteld"))
     accepted = make_match(ACCEPTED, request=make_post(author=people["asker"], title="Daarna geaccepteerd"))

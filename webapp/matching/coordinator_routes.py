@@ -5,7 +5,6 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from webapp.accounts.decorators import role_required
-from webapp.accounts.models import User
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.matching import bp, display, queries, services
@@ -48,10 +47,14 @@ def propose():
     if vraag is None:
         flash(_("Kies een hulpvraag om een koppeling voor te stellen."), "error")
         return redirect(url_for("matching.coordinator_matches"))
-    offer = _post(form.offer_id.data, OFFER) if form.offer_id.data else None
-    helper = db.session.get(User, form.helper_id.data) if form.helper_id.data and not offer else None
+    # The helper is always the author of an aanbod: someone who offered help. A helper picked by account id
+    # would get their contact details handed out on confirmation without ever having offered anything.
+    offer = _post(form.offer_id.data, OFFER)
+    if offer is None:
+        flash(_("Kies een hulpaanbod om voor te stellen."), "error")
+        return redirect(_back_to(vraag))
     try:
-        match = services.propose(vraag, current_user._get_current_object(), offer=offer, helper=helper)
+        match = services.propose(vraag, current_user._get_current_object(), offer=offer)
     except NotAllowed:
         abort(403)
     except RuleViolation as violation:

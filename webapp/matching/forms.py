@@ -40,4 +40,3 @@ class CancelForm(BaseForm):
 class ProposeForm(BaseForm):
     request_id = StringField(validators=[DataRequired(), ID_LENGTH])
     offer_id = StringField(validators=[Optional(), ID_LENGTH])
-    helper_id = StringField(validators=[Optional(), ID_LENGTH])
