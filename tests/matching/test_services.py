@@ -6,10 +6,11 @@ from tests.factories import make_post
 from tests.matching.conftest import FIRST_MESSAGE
 from webapp.errors import RuleViolation
 from webapp.extensions import db
-from webapp.matching import services
+from webapp.matching import access, services
 from webapp.matching.access import NotAllowed
 from webapp.matching.models import (ACCEPTED, BY_ASKER, BY_COORDINATOR, BY_HELPER, CANCELLED, COMPLETED, CONFIRMED,
                                     PROPOSED, Match, MatchFeedback)
+from webapp.posts import lifecycle as post_lifecycle
 from webapp.posts.vocab import CONCEPT, DONE, EXPIRED, MATCHED, OPEN, PENDING, REJECTED, WITHDRAWN
 
 
@@ -145,3 +146,20 @@ def test_messages_only_in_an_active_conversation(app, people, make_match):
     with pytest.raises(NotAllowed):
         services.post_message(match, people["helper"], "Jammer")
     assert len(match.messages) == 2
+
+
+@pytest.mark.parametrize("close", ["withdraw", "expire"])
+def test_accepting_and_confirming_need_an_open_vraag(app, people, make_match, close):
+    """A helper for a vraag the asker withdrew (or that expired) can no longer be accepted or confirmed."""
+    proposed, accepted = make_match(PROPOSED), make_match(ACCEPTED, request=make_post(author=people["asker"]))
+    for match in (proposed, accepted):
+        post_lifecycle.move(match.request, close)
+    db.session.commit()
+    assert not access.may(proposed, "accept", people["asker"])
+    assert not access.may(accepted, "confirm", people["coordinator"])
+    for match, action, user in ((proposed, "accept", "asker"), (accepted, "confirm", "coordinator")):
+        with pytest.raises(RuleViolation) as refused:
+            getattr(services, action)(match, people[user])
+        assert refused.value.reasons[0][0] == "status", action
+        db.session.refresh(match)
+        assert match.status in (PROPOSED, ACCEPTED) and match.request.status in (WITHDRAWN, EXPIRED)

@@ -22,18 +22,29 @@ TRANSITIONS = {
 }
 
 
+# Accepting a helper and confirming lead to a gekoppelde vraag: the vraag must still be open for them.
+NEEDS_OPEN_VRAAG = {"accept", "confirm"}
+
+
 def allowed(match, action):
-    return match.status in TRANSITIONS.get(action, {})
+    return match.status in TRANSITIONS.get(action, {}) and _vraag_allows(match, action)
 
 
 def target(match, action):
     """The status `action` leads to; RuleViolation (in Dutch) when it is not allowed from here."""
     try:
-        return TRANSITIONS[action][match.status]
+        new_status = TRANSITIONS[action][match.status]
     except KeyError:
         label = STATUS_LABELS.get(match.status, match.status)
         raise RuleViolation([("status", _("Dit kan niet bij een koppeling met de status ‘%(status)s’.",
                                           status=label))]) from None
+    if not _vraag_allows(match, action):
+        post_lifecycle.target(match.request, "match")  # raises the vraag's status message (ingetrokken, verlopen)
+    return new_status
+
+
+def _vraag_allows(match, action):
+    return action not in NEEDS_OPEN_VRAAG or post_lifecycle.allowed(match.request, "match")
 
 
 def move(match, action, actor, now=None):
