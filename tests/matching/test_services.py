@@ -3,6 +3,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import make_post
+from tests.mail.helpers import outbox
 from tests.matching.conftest import FIRST_MESSAGE
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -10,6 +11,7 @@ from webapp.matching import access, services
 from webapp.matching.access import NotAllowed
 from webapp.matching.models import (ACCEPTED, BY_ASKER, BY_COORDINATOR, BY_HELPER, CANCELLED, COMPLETED, CONFIRMED,
                                     PROPOSED, Match, MatchFeedback)
+from webapp.moderation import blocking
 from webapp.posts import lifecycle as post_lifecycle
 from webapp.posts.vocab import CONCEPT, DONE, EXPIRED, MATCHED, OPEN, PENDING, REJECTED, WITHDRAWN
 
@@ -146,6 +148,18 @@ def test_messages_only_in_an_active_conversation(app, people, make_match):
     with pytest.raises(NotAllowed):
         services.post_message(match, people["helper"], "Jammer")
     assert len(match.messages) == 2
+
+
+def test_a_blocked_side_is_never_confirmed(app, people, make_match):
+    """Blocking stops an abusive account: its contact details must not go out, nor the other side's to it."""
+    match = make_match(ACCEPTED)
+    blocking.block(people["helper"], people["coordinator"], "Misbruik")
+    with pytest.raises(RuleViolation) as refused:
+        services.confirm(match, people["coordinator"])
+    assert refused.value.reasons[0][0] == "match"
+    db.session.refresh(match)
+    assert (match.status, match.request.status) == (ACCEPTED, OPEN)
+    assert not [mail for mail in outbox() if mail.kind == "matching/confirmed"]
 
 
 @pytest.mark.parametrize("close", ["withdraw", "expire"])

@@ -26,6 +26,7 @@ def confirm(match, coordinator):
     and the other open conversations about this vraag end."""
     with writing():
         access.require(match, "confirm", coordinator)
+        _check_sides_active(match)
         lifecycle.move(match, "confirm", coordinator)
         for other in _other_active(match):
             lifecycle.move(other, "cancel", coordinator)
@@ -73,6 +74,13 @@ def _decide(match, action, user, decision):
         access.require(match, action, user)
         lifecycle.move(match, action, user)
         notify.decision(match, decision, user)
+
+
+def _check_sides_active(match):
+    """A blocked (or deleted) account never gets, nor gives, contact details through a confirmation."""
+    if any(person is None or not person.active for person in (match.request.author, match.helper)):
+        raise RuleViolation([("match", _("Een van beide kanten is geblokkeerd of heeft geen account meer. "
+                                         "Deze koppeling kan niet bevestigd worden. Annuleer de koppeling."))])
 
 
 def _other_active(match):
