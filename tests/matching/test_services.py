@@ -1,4 +1,6 @@
 """The matching services: one match per (vraag, helper), who may react, propose and decide, and feedback."""
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from sqlalchemy import func, select
 
@@ -7,7 +9,7 @@ from tests.mail.helpers import outbox
 from tests.matching.conftest import FIRST_MESSAGE
 from webapp.errors import RuleViolation
 from webapp.extensions import db
-from webapp.matching import access, services
+from webapp.matching import access, queries, services
 from webapp.matching.access import NotAllowed
 from webapp.matching.models import (ACCEPTED, BY_ASKER, BY_COORDINATOR, BY_HELPER, CANCELLED, COMPLETED, CONFIRMED,
                                     PROPOSED, Match, MatchFeedback)
@@ -177,3 +179,13 @@ def test_accepting_and_confirming_need_an_open_vraag(app, people, make_match, cl
         assert refused.value.reasons[0][0] == "status", action
         db.session.refresh(match)
         assert match.status in (PROPOSED, ACCEPTED) and match.request.status in (WITHDRAWN, EXPIRED)
+
+
+def test_conversation_times_are_compared_and_shown_as_utc():
+    """PostgreSQL returns times in the session's zone: summer (+02:00) and winter (+01:00) times must compare in
+    UTC, and the page (which reads naive times as UTC) must not show local wall time as UTC."""
+    summer = datetime(2024, 7, 1, 12, 0, tzinfo=timezone(timedelta(hours=2)))
+    winter = datetime(2024, 12, 1, 11, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert queries._comparable(summer) == datetime(2024, 7, 1, 10, 0)
+    assert queries._comparable(winter) == datetime(2024, 12, 1, 10, 30)
+    assert queries._comparable(datetime(2024, 7, 1, 10, 0)) == datetime(2024, 7, 1, 10, 0)  # SQLite: naive UTC

@@ -1,6 +1,6 @@
 """Lists of matches: a resident's conversations ('Mijn voor elkaar') and a coördinator's koppelingen."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -51,8 +51,9 @@ def _conversation(match, user, message_at):
 
 
 def _comparable(moment):
-    """SQLite gives stored UTC times back without their zone; compare them all as naive UTC."""
-    return moment.replace(tzinfo=None) if moment.tzinfo else moment
+    """SQLite gives stored UTC times back without their zone, PostgreSQL in the session's zone (+01:00 or
+    +02:00): compare them all as naive UTC, which is also how the page's format_datetime reads them."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def for_coordinator(user):
