@@ -85,8 +85,8 @@ def test_reasons_name_the_scored_factors_in_the_order_of_their_weight(accounts):
     offer(accounts["inwoner_b"], title="Ik fiets graag", categories="boodschappen", place="Rogat", travel_km=10,
           availability="ma-ochtend,za-middag")
     [suggestion] = suggest_offers_for(vraag)
-    assert suggestion.reasons == ["zelfde categorie", "5,5 km", "kan op zaterdag"]
-    assert suggestion.distance_km == 5.5
+    assert suggestion.reasons == ["zelfde categorie", "5 km", "kan op zaterdag"]  # public points; exact: 5,5
+    assert suggestion.distance_km == 5.0
     assert suggestion.factors["text"] == 0
 
 
@@ -124,3 +124,16 @@ def test_the_reverse_direction_suggests_vragen_for_an_aanbod(vraag, accounts):
                          gemeente="Meppel", status="voorgesteld", started_by="coordinator"))
     db.session.commit()
     assert [s.post.id for s in suggest_requests_for(aanbod)] == [other.id]
+
+
+def test_the_distance_shown_is_measured_between_the_public_points(accounts):
+    """The exact points are 1,06 km apart (1 km rounded); a page or the API says what the public points give
+    (1,5 km): a distance from exact points, even rounded, narrows down where someone lives."""
+    vraag = make_post("hulpvraag", author=accounts["inwoner"], title="Hulp met mijn computer", place="7944 AB",
+                      categories=COMPUTER)
+    near = offer(accounts["inwoner_b"], title="Computerhulp", place="Albert Toriedreef 5, Meppel")
+    [suggestion] = suggest_offers_for(vraag)
+    assert suggestion.post.id == near.id
+    assert suggestion.distance_km == 1.5 and "1,5 km" in suggestion.reasons
+    [back] = suggest_requests_for(near)
+    assert back.distance_km == 1.5

@@ -8,8 +8,9 @@ The score is a weighted sum of four factors, each from 0 to 1 (WEIGHTS):
 A suggestion needs a text or category match: being near and free says nothing about the help itself.
 
 Never suggested: posts that are not open, a post by the same author, aanbod whose travel radius does not reach
-the vraag (measured between the exact points, shown only rounded), and a helper already in contact about the vraag
-(a Match of any status: the matching package allows one per vraag and helper, so proposing it again cannot work).
+the vraag (measured between the exact points; the distance shown is between the public points, rounded), and a
+helper already in contact about the vraag (a Match of any status: the matching package allows one per vraag and
+helper, so proposing it again cannot work).
 """
 from dataclasses import dataclass, field
 
@@ -98,7 +99,8 @@ def score_pair(vraag, aanbod, shown, text):
     factors = {"text": text, "category": category, "distance": 1 - km / reach if reach else 1.0,
                "time": 1.0 if days else 0.0}
     score = sum(WEIGHTS[name] * value for name, value in factors.items())
-    shown_km = round_distance(km)
+    # The radius is checked on the exact points; what a page or the API shows comes from the public points.
+    shown_km = round_distance(distance_km(vraag.public_point, aanbod.public_point))
     return Suggestion(post=shown, score=score, distance_km=shown_km, reasons=_reasons(factors, shown_km, days),
                       factors=factors)
 
