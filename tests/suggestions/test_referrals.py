@@ -125,3 +125,14 @@ def test_the_mail_escapes_the_vraag_title(demo, client, login, accounts):
     [mail] = outbox()
     assert "&lt;b&gt;dringend" in mail.html_body and "<b>" not in mail.html_body
     assert "<script>" not in mail.html_body
+
+
+def test_a_double_submitted_referral_is_stored_and_mailed_once(demo, client, login, accounts):
+    vraag = bills_vraag(accounts["inwoner"])
+    login("coordinator")
+    data = {"service_id": service_named("Geldloket Meppel").id, "note": "Ze helpen u gratis."}
+    assert client.post(f"/coordinator/hulpvragen/{vraag.id}/doorverwijzen", data=data).status_code == 302
+    again = client.post(f"/coordinator/hulpvragen/{vraag.id}/doorverwijzen", data=data)
+    assert again.status_code == 400 and "al gewezen op deze voorziening" in again.get_data(as_text=True)
+    assert len(db.session.scalars(select(Referral)).all()) == 1 and len(outbox()) == 1
+    assert len(my_referrals(accounts["inwoner"])) == 1

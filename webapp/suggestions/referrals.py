@@ -28,10 +28,14 @@ def refer(coordinator, vraag, service_id, note=None):
     begin_write(db.session)
     service = db.session.get(Service, (service_id or "")[:36])
     if service is None or service.archived_at is not None:
-        raise RuleViolation([("service_id", _("Kies een voorziening uit de lijst."))])
+        _refuse("service_id", _("Kies een voorziening uit de lijst."))
     note = (note or "").strip() or None
     if note and len(note) > MAX_NOTE:
-        raise RuleViolation([("note", _("De toelichting mag hoogstens %(max)d tekens hebben.", max=MAX_NOTE))])
+        _refuse("note", _("De toelichting mag hoogstens %(max)d tekens hebben.", max=MAX_NOTE))
+    if db.session.scalar(select(Referral.id).where(Referral.request_id == vraag.id,
+                                                   Referral.service_id == service.id)):
+        # A double click (or a second coördinator) would mail the asker the same voorziening twice.
+        _refuse("service_id", _("De hulpvrager is al gewezen op deze voorziening."))
     referral = Referral(request_id=vraag.id, service_id=service.id, coordinator_id=coordinator.id, note=note)
     db.session.add(referral)
     asker = vraag.author
@@ -41,6 +45,12 @@ def refer(coordinator, vraag, service_id, note=None):
                    service_url=url_for("directory.show", slug=service.slug, _external=True))
     db.session.commit()
     return referral
+
+
+def _refuse(field, message):
+    """End the write transaction (no lock held while the page renders) and say why in Dutch."""
+    db.session.rollback()
+    raise RuleViolation([(field, message)])
 
 
 def my_referrals(user=None):
