@@ -4,9 +4,10 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from tests.board.helpers import board_posts, closed_posts
+from tests.board.helpers import board_posts, closed_posts, kind_path
 from tests.directory.test_routes import Page
 from tests.factories import make_post
+from webapp import geo
 from webapp.extensions import db
 from webapp.posts.models import Post
 from webapp.posts.vocab import REQUEST
@@ -71,6 +72,34 @@ def test_the_map_markers_are_the_result_set(client, app):
     assert len(result_ids(get(client, "/voor-elkaar"))) == 10
 
 
+def own_position(place):
+    """Where the browser says the resident is, rounded as static/js/locate.js sends it."""
+    latitude, longitude = geo.locate(place).point[:2]
+    return f"{round(latitude, 3)},{round(longitude, 3)}"
+
+
+def test_gebruik_mijn_locatie_searches_from_the_own_position(client, posts):
+    page = get(client, "/voor-elkaar")
+    [locate] = [e for e in page.find("div") if "data-locate" in e["attrs"]]
+    assert locate["attrs"]["data-msg-button"] == "Gebruik mijn locatie"
+    near = f"bij={own_position('Nijeveen')}"
+    page = get(client, f"/voor-elkaar?{near}&afstand=2")
+    assert titles(page) == ["Wie helpt bij het snoeien van de heg?"]
+    assert page.text("h2", id="resultaten-kop") == ["1 bericht gevonden bij uw locatie"]
+    assert page.find("input", name="bij")[0]["attrs"]["value"] == own_position("Nijeveen")
+    markers = client.get(f"/voor-elkaar/kaart?{near}&afstand=2").get_json()
+    assert [m["id"] for m in markers] == [posts["vraag_nijeveen"].id]
+    everything = get(client, f"/voor-elkaar?{near}")
+    assert result_ids(everything)[0] == posts["vraag_nijeveen"].id and len(result_ids(everything)) == 4
+    assert "ongeveer 0,5 km" in " ".join(everything.text("li"))
+
+
+def test_a_typed_place_wins_over_the_own_position(client, posts):
+    page = get(client, f"/voor-elkaar?plaats=Rogat&bij={own_position('Nijeveen')}&afstand=2")
+    assert titles(page) == ["Ik rijd u naar de dokter"]
+    assert page.text("h2", id="resultaten-kop") == ["1 bericht gevonden bij Rogat"]
+
+
 def test_nothing_found_says_so_and_offers_a_way_on(client, posts):
     page = get(client, "/voor-elkaar?q=olifant&afstand=2&plaats=Meppel")
     assert page.text("h2", id="resultaten-kop") == ["0 berichten gevonden bij Meppel"]
@@ -112,8 +141,7 @@ def test_closed_posts_are_nowhere_on_the_board(client, posts):
         client.get("/voor-elkaar/kaart").get_data(as_text=True)
     for post in closed:
         assert post.id not in board
-        path = "hulpvragen" if post.kind == REQUEST else "hulpaanbod"
-        get(client, f"/voor-elkaar/{path}/{post.id}", status=404)
+        get(client, f"/voor-elkaar/{kind_path(post)}/{post.id}", status=404)
 
 
 def test_a_post_lives_at_its_own_kind_and_unknown_ids_are_404(client, posts):
@@ -140,6 +168,8 @@ def test_a_pending_edit_shows_the_approved_version(client, posts):
     ("afstand=5", "Vul ook een postcode of woonplaats in om op afstand te zoeken."),
     ("plaats=Nergenshuizen", "We kennen de plaats 'Nergenshuizen' niet."),
     ("plaats=Hoofdstraat", "De straat 'Hoofdstraat' ligt in meer plaatsen"),
+    ("bij=garbage", "Uw locatie kon niet worden gelezen."),
+    ("bij=10,10&afstand=5", "Uw locatie ligt buiten Nederland."),
     ("categorie=onzin", "'onzin' is een ongeldige keuze"),
     ("soort=onzin", "Ongeldige keuze."),
     ("q=" + "a" * 10_000, "Veld mag niet langer zijn dan 200 karakters."),
@@ -167,5 +197,5 @@ def test_the_page_has_one_h1_labelled_fields_and_no_inline_script(client, posts)
 
 
 def test_the_form_as_a_browser_sends_it_empty_lists_everything(client, posts):
-    page = get(client, "/voor-elkaar?q=&soort=beide&plaats=&afstand=")
+    page = get(client, "/voor-elkaar?q=&soort=beide&plaats=&bij=&afstand=")
     assert len(titles(page)) == 4 and page.text("div", role="alert") == []

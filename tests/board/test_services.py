@@ -60,6 +60,14 @@ def test_a_radius_keeps_only_posts_within_it(posts):
     assert all(item.distance_km <= 50 for item in everything.items)
 
 
+def test_the_own_position_counts_as_a_place(posts):
+    point = geo.locate("Nijeveen").point[:2]
+    by_name, by_point = search_posts(PostQuery(near="Nijeveen")), search_posts(PostQuery(near_point=point))
+    assert by_point.place.label == "uw locatie"
+    assert [(i.post.id, i.distance_km) for i in by_point.items] == [(i.post.id, i.distance_km) for i in by_name.items]
+    assert ids(search_posts(PostQuery(near_point=point, radius_km=2))) == [posts["vraag_nijeveen"].id]
+
+
 def test_a_radius_needs_a_place_and_an_unknown_place_is_refused(posts):
     with pytest.raises(RuleViolation) as no_place:
         search_posts(PostQuery(radius_km=5))

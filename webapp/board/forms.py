@@ -1,10 +1,10 @@
 """The board's search form: a GET form whose every field lives in the query string, so a link can be shared."""
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, RadioField, SelectField, StringField
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
 
 from webapp.board.queries import KINDS, post_query
-from webapp.directory.forms import RADII, CheckboxList
+from webapp.directory.forms import POINT, RADII, CheckboxList
 from webapp.forms import BaseForm
 from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
 
@@ -22,15 +22,25 @@ class BoardSearchForm(BaseForm):
                                 ("hulpaanbod", _l("Hulpaanbod: iemand wil helpen"))])
     categorie = CheckboxList(_l("Soort hulp"), [Optional()], choices=list(CATEGORIES.items()))
     plaats = StringField(_l("Postcode of woonplaats"), [Optional(), Length(max=100)])
+    bij = HiddenField(validators=[Optional(), Regexp(POINT, message=_l(  # "gebruik mijn locatie", js/locate.js
+        "Uw locatie kon niet worden gelezen. Vul een postcode of woonplaats in."))])
     afstand = SelectField(_l("Afstand"), [Optional()],
                           choices=[("", _l("Alle afstanden"))] + [(r, _l("Binnen %(km)s km", km=r)) for r in RADII])
     pagina = IntegerField(_l("Pagina"), [Optional(), NumberRange(min=1, max=1000)], default=1)
 
     def validate_afstand(self, field):
-        if field.data and not (self.plaats.data or "").strip():
+        if field.data and not ((self.plaats.data or "").strip() or self.bij.data):
             raise ValidationError(_l("Vul ook een postcode of woonplaats in om op afstand te zoeken."))
 
+    def validate(self, extra_validators=None):
+        """A position we cannot read is told at the place field: there the resident can type a place instead."""
+        valid = super().validate(extra_validators)
+        self.plaats.errors, self.bij.errors = [*self.plaats.errors, *self.bij.errors], []
+        return valid
+
     def to_query(self):
+        point = POINT.match(self.bij.data or "")
         return post_query(text=self.q.data, kinds=SOORTEN.get(self.soort.data, KINDS), categories=self.categorie.data,
-                          near=self.plaats.data, radius_km=float(self.afstand.data) if self.afstand.data else None,
+                          near=self.plaats.data, near_point=(float(point[1]), float(point[2])) if point else None,
+                          radius_km=float(self.afstand.data) if self.afstand.data else None,
                           page=self.pagina.data, per_page=PER_PAGE)
