@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.board.helpers import board_posts, closed_posts
+from tests.board.helpers import board_posts, closed_posts, kind_path
 from tests.factories import make_post
 from webapp.posts.vocab import REQUEST
 
@@ -75,8 +75,7 @@ def test_closed_posts_are_not_in_the_api(client, posts):
         client.get("/api/v1/hulpaanbod").get_data(as_text=True)
     for post in closed:
         assert post.id not in listed
-        path = "hulpvragen" if post.kind == REQUEST else "hulpaanbod"
-        response = client.get(f"/api/v1/{path}/{post.id}")
+        response = client.get(f"/api/v1/{kind_path(post)}/{post.id}")
         assert response.status_code == 404 and response.get_json()["error"]["status"] == 404
 
 

@@ -28,3 +28,8 @@ def closed_posts(title="Boodschappen die niemand mag zien"):
     """One vraag and one aanbod in every status but open, all with the same words."""
     return [make_post(kind, status=status, title=title, categories="boodschappen")
             for kind in (REQUEST, OFFER) for status in NOT_OPEN]
+
+
+def kind_path(post):
+    """The URL part of a post's kind, on the board and in the API."""
+    return "hulpvragen" if post.kind == REQUEST else "hulpaanbod"

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from webapp import search
-from webapp.board.queries import KINDS, PostQuery  # noqa: F401 (search_posts takes a PostQuery: importable here too)
+from webapp.board.queries import PostQuery  # noqa: F401 (search_posts takes a PostQuery: importable here too)
 from webapp.directory import ranking  # the kaart's place rules, distances and order are the board's too
 from webapp.extensions import db
 from webapp.posts.models import POST_CLASSES, Post
