@@ -1,17 +1,15 @@
 """'Meld misbruik' for everyone, and the coördinator's list of open reports with the decision per report."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from webapp.accounts.acting import effective_user
 from webapp.accounts.decorators import require_gemeente, role_required
-from webapp.errors import RuleViolation
-from webapp.extensions import db
 from webapp.moderation import bp, queries, reports
 from webapp.moderation.forms import HandleReportForm, ReportForm
 from webapp.moderation.models import AbuseReport
-from webapp.moderation.routes import block_form_for
+from webapp.moderation.routes import block_form_for, load_or_404, submitted
 from webapp.posts.models import Post
 from webapp.posts.privacy import mask_contact
 from webapp.posts.vocab import KIND_LABELS, OPEN, REQUEST
@@ -26,22 +24,18 @@ def report(post_id):
     reporter = effective_user() if current_user.is_authenticated else None
     if reporter is not None:
         del form.email  # the outcome goes to the account
-    if form.validate_on_submit():
-        try:
-            reports.report(post, reporter, form.email.data if reporter is None else None, form.reason.data)
-        except RuleViolation as violation:
-            form.populate_errors(violation.reasons)
-        else:
-            return redirect(url_for("moderation.report_thanks", post_id=post.id))
+    done = submitted(form, lambda: reports.report(post, reporter, form.email.data if reporter is None else None,
+                                                  form.reason.data),
+                     url_for("moderation.report_thanks", post_id=post.id))
+    if done:
+        return done
     return render_template("moderation/report.html", form=form, title=mask_contact(post.title), post=post,
                            kind=KIND_LABELS[post.kind], back_url=_public_url(post)), 400 if form.is_submitted() else 200
 
 
 @bp.route("/voor-elkaar/berichten/<post_id>/gemeld")
 def report_thanks(post_id):
-    post = db.session.get(Post, post_id[:36])
-    if post is None:
-        abort(404)
+    post = load_or_404(Post, post_id)
     return render_template("moderation/report_thanks.html", back_url=_public_url(post) if post.status == OPEN else None,
                            known=current_user.is_authenticated)
 
@@ -55,22 +49,15 @@ def reports_page():
 @bp.route("/coordinator/meldingen/<report_id>", methods=["POST"])
 @role_required("coordinator")
 def handle_report(report_id):
-    abuse_report = db.session.get(AbuseReport, report_id[:36])
-    if abuse_report is None:
-        abort(404)
+    abuse_report = load_or_404(AbuseReport, report_id)
     require_gemeente(abuse_report.gemeente)
     form = HandleReportForm(prefix=_prefix(abuse_report))
-    if form.validate_on_submit():
-        try:
-            decided = reports.handle_report(abuse_report, current_user._get_current_object(),
-                                            form.outcome.data == "gegrond", form.note.data)
-        except RuleViolation as violation:
-            form.populate_errors(violation.reasons)
-        else:
-            flash(_("Afgehandeld: %(count)d melding(en). Wie meldde, krijgt de uitkomst per e-mail.",
-                    count=len(decided)), "success")
-            return redirect(url_for("moderation.reports"))
-    return _reports_page(failed=(abuse_report.id, form), status=400)
+    done = submitted(form, lambda: reports.handle_report(abuse_report, current_user._get_current_object(),
+                                                         form.outcome.data == "gegrond", form.note.data),
+                     url_for("moderation.reports"),
+                     lambda decided: _("Afgehandeld: %(count)d melding(en). Wie meldde, krijgt de uitkomst per "
+                                       "e-mail.", count=len(decided)))
+    return done or _reports_page(failed=(abuse_report.id, form), status=400)
 
 
 def _reports_page(failed=None, status=200):
@@ -89,8 +76,8 @@ def _prefix(abuse_report):
 
 def _public_post(post_id):
     """Only public posts can be reported; anything else is 'not found' for the public."""
-    post = db.session.get(Post, post_id[:36])
-    if post is None or post.status != OPEN:
+    post = load_or_404(Post, post_id)
+    if post.status != OPEN:
         abort(404)
     return post
 

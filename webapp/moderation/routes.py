@@ -51,35 +51,22 @@ def approve(post_id):
 def reject(post_id):
     post = _my_post(post_id)
     form = RejectForm()
-    if form.validate_on_submit():
-        try:
-            review.reject(post, current_user._get_current_object(), form.reason.data)
-        except RuleViolation as violation:
-            form.populate_errors(violation.reasons)
-        else:
-            flash(_("Afgewezen. De plaatser krijgt de reden per e-mail."), "success")
-            return redirect(url_for("moderation.queue"))
-    return _review_page(post, reject_form=form, status=400)
+    done = submitted(form, lambda: review.reject(post, current_user._get_current_object(), form.reason.data),
+                     url_for("moderation.queue"), _("Afgewezen. De plaatser krijgt de reden per e-mail."))
+    return done or _review_page(post, reject_form=form, status=400)
 
 
 @bp.route("/coordinator/gebruikers/<user_id>/blokkeren", methods=["POST"])
 @role_required("coordinator")
 def block_user(user_id):
-    user = db.session.get(User, user_id[:36])
-    if user is None:
-        abort(404)
+    user = load_or_404(User, user_id)
     if not blocking.may_block(current_user, user):
         abort(403)
     form = BlockForm(prefix=_block_prefix(user))
-    if form.validate_on_submit():
-        try:
-            blocking.block(user, current_user._get_current_object(), form.reason.data)
-        except RuleViolation as violation:
-            form.populate_errors(violation.reasons)
-        else:
-            flash(_("%(name)s is geblokkeerd en kan niet meer inloggen.", name=user.display_name), "success")
-            return redirect(url_for(BACK.get(form.back.data, "moderation.queue")))
-    return render_template("moderation/block.html", form=form, user=user), 400
+    done = submitted(form, lambda: blocking.block(user, current_user._get_current_object(), form.reason.data),
+                     url_for(BACK.get(form.back.data, "moderation.queue")),
+                     _("%(name)s is geblokkeerd en kan niet meer inloggen.", name=user.display_name))
+    return done or (render_template("moderation/block.html", form=form, user=user), 400)
 
 
 @bp.route("/coordinator/logboek")
@@ -93,11 +80,35 @@ def log():
 
 
 def _my_post(post_id):
-    post = db.session.get(Post, post_id[:36])
-    if post is None:
-        abort(404)
+    post = load_or_404(Post, post_id)
     require_gemeente(post.gemeente)
     return post
+
+
+def load_or_404(model, raw_id):
+    """The row with this id (ids are 36 characters; anything longer cannot be one), else 404."""
+    row = db.session.get(model, raw_id[:36])
+    if row is None:
+        abort(404)
+    return row
+
+
+def submitted(form, action, next_url, message=None):
+    """For a valid form run `action()`; on success flash `message` (text, or a function of what `action`
+    returned) and redirect to `next_url`.
+
+    None when the form or the service's RuleViolation left errors on the form: the caller shows it again.
+    """
+    if not form.validate_on_submit():
+        return None
+    try:
+        result = action()
+    except RuleViolation as violation:
+        form.populate_errors(violation.reasons)
+        return None
+    if message:
+        flash(message(result) if callable(message) else message, "success")
+    return redirect(next_url)
 
 
 def block_form_for(user, back):
