@@ -12,9 +12,11 @@ ensure_chromium
 start_postgres
 trap stop_postgres EXIT
 
+# Tests run in parallel, one worker per core (pytest-xdist); each worker has its own databases and index folders.
+WORKERS="${TEST_WORKERS:-auto}"
 echo "== Tests on SQLite"
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "$WORKERS" "$@"
 echo "== Tests on PostgreSQL ($TEST_PG_URL)"
 # Migrations, services, API, index sync and beheer; the HTML rendering tests do not depend on the database.
-TEST_DATABASE_URL="$TEST_PG_URL" .venv/bin/python -m pytest -m "not browser" \
+TEST_DATABASE_URL="$TEST_PG_URL" .venv/bin/python -m pytest -n "$WORKERS" -m "not browser" \
   --ignore=tests/directory/test_routes.py --ignore=tests/test_security.py "$@"

@@ -11,7 +11,8 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from flask import g
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from werkzeug.security import generate_password_hash
 
 from webapp import create_app
@@ -52,7 +53,7 @@ def _forget_last_request():
 def migrated_database(tmp_path_factory):
     """The schema built by the migrations (never create_all), once per test run."""
     if PG_URL:
-        url = PG_URL
+        url = _worker_database(PG_URL)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.db'}"
     app = make_app(url, tmp_path_factory.mktemp("template-index"))
@@ -89,6 +90,21 @@ def database_url(request, tmp_path, migrated_database):
     else:
         shutil.copy(migrated_database.removeprefix("sqlite:///"), path)
     return f"sqlite:///{path}"
+
+
+def _worker_database(url):
+    """Under pytest-xdist each worker gets its own PostgreSQL database (tables are emptied between tests)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def _empty_postgres_tables(url):
