@@ -29,7 +29,8 @@ def content_security_policy(tile_url):
 
 def _refuse_nul_bytes():
     """A NUL byte is never meant, and PostgreSQL refuses it in text: a 400 here instead of a 500 there."""
-    values = list(request.args.values()) + list(request.form.values()) + [request.path]
+    values = [value for source in (request.args, request.form) for _key, found in source.lists() for value in found]
+    values.append(request.path)
     if any("\x00" in value for value in values):
         abort(400)
 

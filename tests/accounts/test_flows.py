@@ -240,3 +240,6 @@ def test_logging_out_ends_acting_for_a_resident(coordinator, app):
 def test_a_nul_byte_anywhere_is_a_400_not_a_500(client):
     assert client.post("/inloggen", data={"email": "a\x00@example.org", "password": "x"}).status_code == 400
     assert client.get("/zoeken", query_string={"q": "geld\x00"}).status_code == 400
+    # Every value of a repeated parameter, not only the first.
+    assert client.get("/voor-elkaar?categorie=tuin&categorie=x%00").status_code == 400
+    assert client.post("/inloggen", data={"email": ["a@example.org", "b\x00"], "password": "x"}).status_code == 400
