@@ -48,7 +48,7 @@ def _vraag_allows(match, action):
 
 
 def move(match, action, actor, now=None):
-    """Change the match by `action` (done by `actor`), stamp it and move the vraag along; the caller commits."""
+    """Change the match by `action` (done by `actor`; None for the site itself), stamp it and move the vraag along; the caller commits."""
     new_status = target(match, action)
     now = now or utcnow()
     vraag = match.request
@@ -64,6 +64,6 @@ def move(match, action, actor, now=None):
     else:  # withdraw, cancel
         if match.status == CONFIRMED and vraag.status == MATCHED:
             post_lifecycle.move(vraag, "unmatch", now)  # the vraag is open again for other helpers
-        match.cancelled_at, match.cancelled_by_id = now, actor.id
+        match.cancelled_at, match.cancelled_by_id = now, actor.id if actor else None
     match.status = new_status
     return new_status

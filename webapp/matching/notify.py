@@ -37,6 +37,11 @@ def decision(match, decision, actor):
             _send(recipient, match, "decision", _("Nieuws over uw koppeling op Buurtkaart"), decision=decision)
 
 
+def vraag_closed(match):
+    """The vraag was withdrawn, expired or taken offline: the helper hears the conversation is over."""
+    _send(match.helper, match, "decision", _("Nieuws over uw koppeling op Buurtkaart"), decision="cancelled")
+
+
 def confirmed(match):
     asker, helper = sides(match)
     details = contacts.for_match(match)

@@ -31,6 +31,9 @@ TRANSITIONS = {
     OFFER: dict(_COMMON),
 }
 FINAL = {WITHDRAWN, DONE}
+# hook(post, now), called when a post closes (ingetrokken, verlopen) inside the caller's transaction, so what hangs on
+# the post closes with it: matching registers one that cancels the vraag's open conversations.
+CLOSING_HOOKS = []
 EDITABLE = {CONCEPT, PENDING, OPEN, REJECTED}
 
 
@@ -60,4 +63,7 @@ def move(post, action, now=None):
     elif new_status == OPEN:
         post.closed_at = None
     post.status = new_status
+    if new_status in (WITHDRAWN, EXPIRED):
+        for hook in CLOSING_HOOKS:
+            hook(post, now)
     return new_status
