@@ -2,6 +2,7 @@
 from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from webapp.extensions import db
@@ -21,6 +22,8 @@ def _message(code):
         403: _("U mag deze pagina niet bekijken."),
         404: _("Deze pagina bestaat niet (meer)."),
         405: _("Deze handeling is hier niet toegestaan."),
+        409: _("Iemand anders heeft dit net tegelijk met u gewijzigd. Er is niets opgeslagen. Bekijk de pagina opnieuw "
+               "en probeer het nog eens."),
         429: _("U heeft te veel verzoeken gedaan. Wacht even en probeer het dan opnieuw."),
         500: _("Er ging iets mis aan onze kant. Probeer het later nog eens."),
     }
@@ -46,7 +49,14 @@ def _server_error(_error):
     return _respond(500)
 
 
+def _concurrent_change(_error):
+    """Two people saved the same row at once (a version check failed, e.g. on PostgreSQL): the second is told so."""
+    db.session.rollback()
+    return _respond(409)
+
+
 def init_app(app):
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(StaleDataError, _concurrent_change)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)
