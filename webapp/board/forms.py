@@ -4,7 +4,7 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringFi
 from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
 
 from webapp.board.queries import KINDS, post_query
-from webapp.directory.forms import POINT, RADII, CheckboxList
+from webapp.directory.forms import POINT, RADII, CheckboxList, point_of
 from webapp.forms import BaseForm
 from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
 
@@ -39,8 +39,7 @@ class BoardSearchForm(BaseForm):
         return valid
 
     def to_query(self):
-        point = POINT.match(self.bij.data or "")
         return post_query(text=self.q.data, kinds=SOORTEN.get(self.soort.data, KINDS), categories=self.categorie.data,
-                          near=self.plaats.data, near_point=(float(point[1]), float(point[2])) if point else None,
+                          near=self.plaats.data, near_point=point_of(self.bij.data),
                           radius_km=float(self.afstand.data) if self.afstand.data else None,
                           page=self.pagina.data, per_page=PER_PAGE)

@@ -20,6 +20,12 @@ class CheckboxList(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+def point_of(text):
+    """(lat, lon) from the hidden "gebruik mijn locatie" field, or None."""
+    match = POINT.match(text or "")
+    return (float(match[1]), float(match[2])) if match else None
+
+
 def _point(_form, field):
     if field.data and not POINT.match(field.data):
         raise ValidationError(_l("Uw locatie kon niet worden gelezen. Vul een postcode of woonplaats in."))
@@ -50,11 +56,10 @@ class SearchForm(FlaskForm):
             raise ValidationError(_l("Kies een gemeente uit de lijst."))
 
     def to_query(self):
-        point = POINT.match(self.bij.data or "")
         return ServiceQuery(
             text=(self.q.data or "").strip(),
             near=(self.plaats.data or "").strip(),
-            near_point=(float(point[1]), float(point[2])) if point and not (self.plaats.data or "").strip() else None,
+            near_point=None if (self.plaats.data or "").strip() else point_of(self.bij.data),
             radius_km=float(self.straal.data) if self.straal.data else None,
             themes=tuple(self.thema.data or ()),
             access=self.toegang.data or None,
