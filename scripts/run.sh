@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 ensure_venv requirements.txt
 export FLASK_APP=wsgi
+export BUURTKAART_DEMO=1  # demo mode: example accounts, /dev/mail for this computer, a banner on every page
 .venv/bin/flask --app wsgi db upgrade
 .venv/bin/flask --app wsgi demo load
 .venv/bin/flask --app wsgi search reindex

@@ -33,6 +33,8 @@ def make_app(database_url, index_dir, **extra):
         "GEOCODER": "offline",
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "buurtkaart.test",
+        "SITE_URL": "http://buurtkaart.test",
+        "DEMO": True,  # /dev/mail and the example accounts; tests of a real site pass DEMO=False
         "MAIL_BACKEND": "file",
         "MAIL_DIR": str(Path(index_dir).parent / "mail"),
         "MAIL_SEND_INLINE": True,  # deterministic tests; the site sends in a background thread

@@ -2,7 +2,7 @@
 from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, directory, errors, geo, mail, matching, moderation, pages,
-                    posts, search, security, suggestions)
+                    posts, search, security, site, suggestions)
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config
 from webapp.database import configure_engine
@@ -20,6 +20,7 @@ def create_app(config=None):
     app.config.from_object(Config)
     if config:
         app.config.update(config)
+    site.init_app(app)  # first: a site without SITE_URL (outside demo mode) does not start at all
 
     db.init_app(app)
     with app.app_context():

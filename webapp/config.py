@@ -1,6 +1,7 @@
 """Settings: safe defaults, overridden by exactly the environment variables the README names."""
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +16,18 @@ def _database_url():
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return url
+
+
+def _flag(name):
+    return (os.environ.get(name) or "").strip().lower() in ("1", "true", "ja", "yes", "on")
+
+
+def _site_url(demo):
+    """SITE_URL (BUURTKAART_SITE_URL is its old name); in demo mode this computer's own address by default."""
+    url = (os.environ.get("SITE_URL") or os.environ.get("BUURTKAART_SITE_URL") or "").strip()
+    if not url and demo:
+        url = f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+    return url.rstrip("/")
 
 
 def _local_secret_key():
@@ -39,15 +52,20 @@ def _local_secret_key():
 class Config:
     """Read once at start-up; create_app(config) overrides any key (tests do)."""
 
+    # Demo mode (scripts/run.sh sets it): example accounts, /dev/mail for this computer, a banner on every page.
+    DEMO = _flag("BUURTKAART_DEMO")
+    # The one address of the site: every link in a mail and every absolute URL comes from it, never from a request.
+    SITE_URL = _site_url(DEMO)
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)  # reverse proxies in front (nginx: 1); 0 = none
     SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
     SQLALCHEMY_DATABASE_URI = _database_url()
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "index")
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 
-    # Mail: MAIL_BACKEND=file (the default) writes .eml files to instance/mail and shows them on /dev/mail;
-    # MAIL_BACKEND=smtp sends through MAIL_SERVER.
-    MAIL_BACKEND = (os.environ.get("MAIL_BACKEND") or "file").strip().lower()
+    # Mail: MAIL_BACKEND=smtp (the default outside demo mode) sends through MAIL_SERVER; MAIL_BACKEND=file (the
+    # demo's default) writes .eml files to instance/mail, shown on /dev/mail in demo mode only.
+    MAIL_BACKEND = (os.environ.get("MAIL_BACKEND") or ("file" if DEMO else "smtp")).strip().lower()
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT") or 25)
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
@@ -60,6 +78,10 @@ class Config:
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Sessions end after this long without a request (webapp/accounts/sessions.py), and at logout everywhere.
+    STAFF_IDLE_TIMEOUT = timedelta(hours=8)  # coördinatoren and beheerders
+    RESIDENT_IDLE_TIMEOUT = timedelta(days=30)
+    PERMANENT_SESSION_LIFETIME = timedelta(days=30)  # the signed cookie itself is refused after this
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
     JSON_SORT_KEYS = False

@@ -35,8 +35,12 @@ def _refuse_nul_bytes():
         abort(400)
 
 
+HSTS = "max-age=31536000; includeSubDomains"  # a year: browsers go straight to https:// on every later visit
+
+
 def init_app(app):
     policy = content_security_policy(app.config.get("MAP_TILE_URL", ""))
+    https = urlsplit(app.config["SITE_URL"]).scheme == "https"
     app.before_request(_refuse_nul_bytes)
 
     @app.after_request
@@ -46,4 +50,6 @@ def init_app(app):
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()"
+        if https:
+            response.headers["Strict-Transport-Security"] = HSTS
         return response

@@ -99,6 +99,7 @@ def live_server_factory(demo_template, tmp_path):
         shutil.copytree(demo_template / "index", folder / "index")
         app = make_app(f"sqlite:///{folder / 'site.db'}", folder / "index", SERVER_NAME=None, **settings)
         server = LiveServer(app).__enter__()
+        app.config["SITE_URL"] = server.url  # the links in mails lead back to this server
         servers.append(server)
         return server
 

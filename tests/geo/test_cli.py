@@ -48,5 +48,6 @@ def test_creating_the_app_does_not_load_the_gazetteer(tmp_path):
         "create_app()\n"
         "assert get_gazetteer.cache_info().currsize == 0\n"
     )
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'app.db'}", SEARCH_INDEX_DIR=str(tmp_path / "index"))
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'app.db'}", SEARCH_INDEX_DIR=str(tmp_path / "index"),
+               BUURTKAART_DEMO="1")
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=ROOT, timeout=60)

@@ -44,8 +44,13 @@ def test_unsubscribe_link_of_a_non_essential_mail_works(app, smtp, client, user)
     db.session.refresh(user)
     assert user.mail_opt_out is False
 
+    # Opening the link (as a mail scanner does) only shows a button; pressing it opts out.
     response = client.get(urlsplit(link).path)
     assert response.status_code == 200
+    assert f'<form method="post" action="{urlsplit(link).path}">' in response.text
+    db.session.refresh(user)
+    assert user.mail_opt_out is False
+    response = client.post(urlsplit(link).path)
     assert "U krijgt geen mails meer die niet strikt nodig zijn" in response.text
     db.session.refresh(user)
     assert user.mail_opt_out is True

@@ -74,11 +74,10 @@ def test_the_cli_expires_and_reminds(runner, accounts):
     assert len(outbox()) == 1
 
 
-def test_the_cli_needs_the_site_address_without_server_name(runner, app, accounts):
+def test_the_cli_links_to_site_url(runner, app, accounts):
     make_post(REQUEST, author=accounts["inwoner"], now=utcnow() - timedelta(weeks=LIFETIME_WEEKS, days=-3))
-    app.config["SERVER_NAME"] = None
-    assert runner.invoke(args=["voorelkaar", "expire"]).exit_code == 2
-    result = runner.invoke(args=["voorelkaar", "expire", "--site-url", "https://kaart.example.nl"])
+    app.config.update(SERVER_NAME=None, SITE_URL="https://kaart.example.nl")
+    result = runner.invoke(args=["voorelkaar", "expire"])
     assert result.exit_code == 0, result.output
     [mail] = outbox()
     assert "https://kaart.example.nl/voor-elkaar/mijn" in mail.text_body

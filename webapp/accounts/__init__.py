@@ -7,7 +7,7 @@ from webapp.extensions import login_manager
 bp = Blueprint("accounts", __name__)
 
 from webapp.accounts import (acting, cli, intake_routes, profile_routes,  # noqa: E402,F401  (routes on bp)
-                             registration_routes, routes, services)
+                             registration_routes, routes, services, sessions)
 
 
 def init_app(app):
@@ -16,5 +16,6 @@ def init_app(app):
     login_manager.login_message = _l("Log in om deze pagina te zien.")
     login_manager.login_message_category = "info"
     app.register_blueprint(bp)
+    app.before_request(sessions.end_idle_session)
     app.cli.add_command(cli.accounts_group)
     app.context_processor(lambda: {"acting_for": acting.acting_for() if has_request_context() else None})

@@ -11,6 +11,9 @@ from webapp.models_base import Timestamps, uuid_pk
 INWONER, COORDINATOR, BEHEERDER = "inwoner", "coordinator", "beheerder"
 ROLES = (INWONER, COORDINATOR, BEHEERDER)
 _RANK = {INWONER: 0, COORDINATOR: 1, BEHEERDER: 2}  # a beheerder has coördinator rights too
+# The demo's example accounts (password in the README) live here; .example is reserved (RFC 2606), so no real
+# resident can have such an address. Outside demo mode they cannot log in.
+EXAMPLE_DOMAIN = "voorbeeld.example"
 
 
 class User(UserMixin, Timestamps, db.Model):
@@ -45,6 +48,10 @@ class User(UserMixin, Timestamps, db.Model):
 
     def has_role(self, role):
         return _RANK.get(self.role, -1) >= _RANK[role]
+
+    @property
+    def is_example(self):
+        return (self.email or "").endswith("@" + EXAMPLE_DOMAIN)
 
     def works_for(self, gemeente):
         return gemeente in self.gemeenten

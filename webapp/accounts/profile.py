@@ -1,5 +1,4 @@
 """A resident's own account: change details, e-mail and password, download the data, delete the account."""
-from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -12,6 +11,7 @@ from webapp.database import begin_write
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
+from webapp.site import absolute_url
 
 # Packages that hold a user's content (voor elkaar posts) register here: called before an account is deleted,
 # so the content is anonymised rather than lost, and for the data download.
@@ -47,7 +47,7 @@ def request_email_change(user, new_email, password):
     if db.session.scalar(select(User.id).where(User.email == new_email)) is None:
         token = tokens.make_token("change-email", user, email=new_email)
         queue_mail(new_email, "accounts/change_email", subject=_("Bevestig uw nieuwe e-mailadres"), user=user,
-                   confirm_url=url_for("accounts.confirm_email_change", token=token, _external=True))
+                   confirm_url=absolute_url("accounts.confirm_email_change", token=token))
     db.session.commit()  # a taken address gets no mail: the answer on screen is the same
 
 

@@ -3,9 +3,9 @@ import json
 
 from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from webapp.accounts import acting, bp, profile, tokens
+from webapp.accounts import acting, bp, profile, sessions, tokens
 from webapp.accounts.forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, DetailsForm
 from webapp.errors import RuleViolation
 
@@ -78,7 +78,7 @@ def _own_account_form(form, template, action):
 def _change_password(form):
     user = current_user._get_current_object()
     profile.change_password(user, form.current.data, form.password.data)
-    login_user(user)  # this session carries on; the others end
+    sessions.start(user)  # this session carries on; the others end
     flash(_("Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd."), "success")
     return redirect(url_for("accounts.account"))
 

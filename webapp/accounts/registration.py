@@ -4,7 +4,6 @@ Every answer is the same for a known and an unknown address: what differs goes b
 """
 import re
 
-from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
@@ -17,6 +16,7 @@ from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
 from webapp.models_base import utcnow
+from webapp.site import absolute_url
 
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 
@@ -33,7 +33,7 @@ def register(email, password, display_name, postcode):
     existing = db.session.scalar(select(User).where(User.email == email))
     if existing is not None:
         queue_mail(email, "accounts/already_registered", subject=_("Iemand probeerde een account te maken"),
-                   user=existing, reset_url=url_for("accounts.forgot_password", _external=True))
+                   user=existing, reset_url=absolute_url("accounts.forgot_password"))
     else:
         user = User(email=email, password_hash=password_hash, role=INWONER,
                     display_name=display_name.strip(), postcode=postcode)
@@ -46,7 +46,7 @@ def register(email, password, display_name, postcode):
 def _send_confirmation(user):
     token = tokens.make_token("confirm-email", user)
     queue_mail(user.email, "accounts/confirm_email", subject=_("Bevestig uw e-mailadres"), user=user,
-               confirm_url=url_for("accounts.confirm_email", token=token, _external=True))
+               confirm_url=absolute_url("accounts.confirm_email", token=token))
 
 
 def resend_confirmation(user):
@@ -70,7 +70,7 @@ def request_password_reset(email):
     if user is not None and user.active:
         token = tokens.make_token("reset-password", user)
         queue_mail(user.email, "accounts/reset_password", subject=_("Nieuw wachtwoord instellen"), user=user,
-                   reset_url=url_for("accounts.reset_password", token=token, _external=True))
+                   reset_url=absolute_url("accounts.reset_password", token=token))
     db.session.commit()
 
 

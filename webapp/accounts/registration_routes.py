@@ -1,9 +1,8 @@
 """Registering, confirming the address, forgotten password: the same answer for every address."""
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import login_user
 
-from webapp.accounts import bp, registration, tokens
+from webapp.accounts import bp, registration, sessions, tokens
 from webapp.accounts.forms import EmailForm, NewPasswordForm, RegisterForm
 from webapp.errors import RuleViolation
 
@@ -51,7 +50,7 @@ def reset_password(token):
                 return tokens.problem_page(violation)
             form.populate_errors(violation.reasons)
         else:
-            login_user(user)
+            sessions.start(user)
             flash(_("Uw nieuwe wachtwoord is ingesteld. Op andere apparaten bent u uitgelogd."), "success")
             return redirect(url_for("accounts.account"))
     return render_template("accounts/reset_password.html", form=form)

@@ -1,11 +1,11 @@
 """Logging in and out."""
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
-from webapp.accounts import bp, registration, services
+from webapp.accounts import bp, registration, services, sessions
 from webapp.accounts.forms import LoginForm
 
 
@@ -19,8 +19,7 @@ def login():
             registration.resend_confirmation(user)
             form.form_errors.append(_("Bevestig eerst uw e-mailadres. We hebben de link opnieuw gestuurd."))
         elif user is not None:
-            session.clear()  # nothing of an earlier visitor's session (acting for someone) carries over
-            login_user(user)
+            sessions.start(user)  # nothing of an earlier visitor's session (acting for someone) carries over
             flash(_("U bent ingelogd."), "success")
             return redirect(_safe_next(request.args.get("next")))
         else:
@@ -32,8 +31,7 @@ def login():
 @bp.route("/uitloggen", methods=["POST"])
 @login_required
 def logout():
-    logout_user()
-    session.clear()
+    sessions.end_everywhere(current_user._get_current_object())
     flash(_("U bent uitgelogd."), "success")
     return redirect(url_for("directory.home"))
 

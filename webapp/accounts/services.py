@@ -1,4 +1,5 @@
 """Creating accounts and checking passwords: the rules, without any request code."""
+from flask import current_app
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -52,6 +53,8 @@ def authenticate(email, password):
         return None
     if not check_password_hash(user.password_hash, password or "") or not user.active:
         return None
+    if user.is_example and not current_app.config["DEMO"]:
+        return None  # a demo's example account, on a site that is no longer a demo
     return user
 
 

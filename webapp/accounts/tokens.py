@@ -1,4 +1,5 @@
 """Signed links in mails: they expire, and each works once (its id is stored when used)."""
+import hashlib
 import uuid
 from datetime import timedelta
 
@@ -22,9 +23,13 @@ def _serializer():
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"])
 
 
+def password_stamp(user):
+    """A short digest of the password hash: a new password voids every older link (a logout does not)."""
+    return hashlib.sha256((user.password_hash or "").encode()).hexdigest()[:16]
+
+
 def make_token(purpose, user, **extra):
-    """Carries the account's session version: a password reset (which raises it) voids every older link."""
-    payload = {"user": user.id, "id": str(uuid.uuid4()), "version": user.session_version, **extra}
+    payload = {"user": user.id, "id": str(uuid.uuid4()), "stamp": password_stamp(user), **extra}
     return _serializer().dumps(payload, salt=purpose)
 
 
@@ -45,7 +50,7 @@ def read_user_token(purpose, token):
     """(payload, user) for a valid link of a user who still exists and whose password did not change since."""
     payload = read_token(purpose, token)
     user = db.session.get(User, payload["user"])
-    if user is None or payload.get("version") != user.session_version:
+    if user is None or payload.get("stamp") != password_stamp(user):
         raise RuleViolation([("token", _("Deze link werkt niet meer. Vraag een nieuwe aan."))])
     return payload, user
 

@@ -1,10 +1,11 @@
 """GET /api/v1/voorzieningen and /api/v1/voorzieningen/<id>."""
-from flask import jsonify, request, url_for
+from flask import jsonify, request
 from flask_babel import gettext as _
 
 from webapp.api import bp, params
 from webapp.directory import services
 from webapp.errors import RuleViolation
+from webapp.site import absolute_url
 
 
 @bp.errorhandler(params.BadParameter)
@@ -65,7 +66,7 @@ def _service_summary(service, distance_km):
         "lon": point[1] if point else None,
         "precision": location.precision if location else None,
         "distance_km": distance_km,
-        "url": url_for("api.show_service", service_id=service.id, _external=True),
+        "url": absolute_url("api.show_service", service_id=service.id),
     }
 
 

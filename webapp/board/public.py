@@ -10,6 +10,7 @@ from flask_babel import format_date, gettext as _, lazy_gettext as _l
 
 from webapp.posts.privacy import mask_contact
 from webapp.posts.vocab import CATEGORIES, DAY_PARTS, OFFER, REQUEST, WEEKDAYS, WHEN_DATE, WHEN_LABELS, WHEN_PERIOD
+from webapp.site import absolute_url
 
 POINT_PRECISION = "raster-500m"
 SHOW_ENDPOINTS = {REQUEST: "board.show_request", OFFER: "board.show_offer"}
@@ -24,7 +25,9 @@ POSTED_FOR_SOMEONE = _l("Geplaatst door iemand anders, namens de hulpvrager")
 
 
 def public_url(post, external=False):
-    return url_for(SHOW_ENDPOINTS[post.kind], post_id=post.id, _external=external)
+    if external:
+        return absolute_url(SHOW_ENDPOINTS[post.kind], post_id=post.id)
+    return url_for(SHOW_ENDPOINTS[post.kind], post_id=post.id)
 
 
 def category_labels(post):

@@ -20,8 +20,8 @@ def init_app(app):
     hooks.register()
     app.cli.add_command(cli.mail_group)
     app.register_blueprint(bp)
-    if app.config["MAIL_BACKEND"] == "file":
-        app.register_blueprint(dev.bp)
-        if not app.testing and not app.debug:
-            log.warning("MAIL_BACKEND=file: mails are not sent and /dev/mail shows every one of them to "
-                        "every visitor. Set MAIL_BACKEND=smtp on a site with real users.")
+    if app.config["DEMO"] and app.config["MAIL_BACKEND"] == "file":
+        app.register_blueprint(dev.bp)  # demo mode only, and then for this computer only
+    elif app.config["MAIL_BACKEND"] == "file" and not app.testing:
+        log.warning("MAIL_BACKEND=file outside demo mode: mails are written to %s and not sent.",
+                    app.config["MAIL_DIR"])

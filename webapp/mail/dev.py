@@ -1,6 +1,7 @@
 """/dev/mail: the .eml files of the file backend, so a newcomer on the demo site can follow a mailed link.
 
-Registered only with MAIL_BACKEND=file. Mail content is shown as escaped text; links are found by a regex.
+Registered only in demo mode with MAIL_BACKEND=file, and it answers only requests from this computer (the
+loopback address): the mails hold reset and confirmation links. Content is shown as escaped text.
 """
 import re
 from datetime import datetime, timezone
@@ -9,13 +10,26 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, render_template
+from ipaddress import ip_address
+
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import format_datetime
 
 bp = Blueprint("mail_dev", __name__)
 NAME = re.compile(r"^[0-9A-Za-z_-]+\.eml$")
 LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")  # a full stop after a link is not part of it
 SHOWN = 200
+
+
+@bp.before_request
+def _this_computer_only():
+    """404, as if it did not exist, for anyone but a browser on the machine the demo runs on."""
+    try:
+        loopback = ip_address(request.remote_addr or "").is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        abort(404)
 
 
 @bp.route("/dev/mail")

@@ -1,11 +1,12 @@
 """Queueing a mail in the caller's transaction, and the signed one-click unsubscribe link."""
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadData, URLSafeTimedSerializer
 
 from webapp.database import begin_write
 from webapp.extensions import db
 from webapp.mail.models import OutboxMail
 from webapp.models_base import new_uuid
+from webapp.site import absolute_url
 
 QUEUED = "mail_queued_ids"  # session.info key: ids of the mails this transaction queued
 UNSUBSCRIBE_SALT = "unsubscribe"
@@ -23,7 +24,7 @@ def queue_mail(to_address, template, *, subject, essential=True, user=None, **co
             raise ValueError("a non-essential mail needs the user, for the opt-out and the unsubscribe link")
         if user.mail_opt_out:
             return None
-        context["unsubscribe_url"] = url_for("mail.unsubscribe", token=unsubscribe_token(user.id), _external=True)
+        context["unsubscribe_url"] = absolute_url("mail.unsubscribe", token=unsubscribe_token(user.id))
     to_address, subject = _one_line(to_address), _one_line(subject)
     context.update(user=user, subject=subject)
     mail = OutboxMail(
@@ -54,12 +55,19 @@ def unsubscribe_token(user_id):
     return _serializer().dumps(user_id)
 
 
+def read_unsubscribe_token(token):
+    """The user id in an unsubscribe token, or None for a bad or old one."""
+    try:
+        return _serializer().loads(token, max_age=UNSUBSCRIBE_MAX_AGE)
+    except BadData:
+        return None
+
+
 def opt_out(token):
     """Stop the mails that are not strictly needed for the user in the token; False for a bad or old token."""
     from webapp.accounts.models import User  # here, not at the top: accounts imports this package
-    try:
-        user_id = _serializer().loads(token, max_age=UNSUBSCRIBE_MAX_AGE)
-    except BadData:
+    user_id = read_unsubscribe_token(token)
+    if user_id is None:
         return False
     begin_write(db.session)
     user = db.session.get(User, user_id)

@@ -3,11 +3,11 @@ message text or contact details, except the confirmation mail, which gives each 
 
 Intake accounts (no e-mail address) and deleted accounts get no mail. The caller commits.
 """
-from flask import url_for
 from flask_babel import gettext as _
 
 from webapp.mail import queue_mail
 from webapp.matching import contacts
+from webapp.site import absolute_url
 
 
 def sides(match):
@@ -59,6 +59,6 @@ def how_did_it_go(match, answered):
 def _send(recipient, match, template, subject, essential=True, **context):
     if recipient is None or not recipient.email or not recipient.active:
         return
-    url = url_for("matching.conversation", match_id=match.id, _external=True)
+    url = absolute_url("matching.conversation", match_id=match.id)
     queue_mail(recipient.email, f"matching/{template}", subject=subject, essential=essential, user=recipient,
                conversation_url=url, **context)

@@ -3,12 +3,11 @@
 Each goes to one person and holds only what that person may know: the author reads the reason for a
 decision about their own post; a reporter reads the outcome, never the author's details or a coördinator's note.
 """
-from flask import url_for
 from flask_babel import gettext as _
-from werkzeug.routing import BuildError
 
 from webapp.mail import queue_mail
 from webapp.posts.privacy import mask_contact
+from webapp.site import absolute_url
 
 SUBJECTS = {
     "approved": lambda: _("Uw bericht staat op Buurtkaart"),
@@ -39,10 +38,5 @@ def mail_reporter(report, upheld):
 
 
 def _own_post_link(post):
-    """The author's own page of the post, or their list; None while the posts pages do not exist."""
-    for endpoint, values in (("posts.show_own", {"post_id": post.id}), ("posts.mine", {})):
-        try:
-            return url_for(endpoint, _external=True, **values)
-        except BuildError:
-            continue
-    return None
+    """The author's own page of the post."""
+    return absolute_url("posts.show_own", post_id=post.id)

@@ -12,7 +12,7 @@ from webapp.moderation import bp, blocking, details, queries, review
 from webapp.moderation.actions import action_label
 from webapp.moderation.forms import BlockForm, RejectForm
 from webapp.posts.models import Post
-from webapp.posts.vocab import KIND_LABELS, STATUS_LABELS
+from webapp.posts.vocab import CONCEPT, KIND_LABELS, STATUS_LABELS
 
 BACK = {"controle": "moderation.queue", "meldingen": "moderation.reports"}
 
@@ -80,7 +80,10 @@ def log():
 
 
 def _my_post(post_id):
+    """A post of the coördinator's gemeenten that its author has sent in; a concept is the author's alone (404)."""
     post = load_or_404(Post, post_id)
+    if post.status == CONCEPT:
+        abort(404)
     require_gemeente(post.gemeente)
     return post
 

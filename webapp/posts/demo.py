@@ -6,11 +6,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import yaml
-from sqlalchemy import select
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
 from werkzeug.security import generate_password_hash
 
 from webapp.accounts.models import User, UserGemeente
 from webapp.database import begin_write
+from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
 from webapp.posts.models import POST_CLASSES, Post
@@ -24,9 +26,14 @@ POST_FIELDS = ("title", "description", "categories", "when_kind", "when_note", "
 
 
 def load_voorelkaar_demo(path=DEMO_FILE):
-    """Returns (accounts created, posts created)."""
+    """Returns (accounts created, posts created); RuleViolation on a site with accounts of its own.
+
+    The example accounts share a password printed in the README: they are added only to a database whose
+    accounts are all example accounts (a fresh demo), never beside real residents and staff.
+    """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     begin_write(db.session)
+    _refuse_beside_real_accounts(data["accounts"])
     users, new_accounts = {}, 0
     for entry in data["accounts"]:
         users[entry["key"]], created = _account(entry)
@@ -34,6 +41,16 @@ def load_voorelkaar_demo(path=DEMO_FILE):
     new_posts = sum(_post(entry, users[entry["author"]]) for entry in data["posts"])
     db.session.commit()
     return new_accounts, new_posts
+
+
+def _refuse_beside_real_accounts(entries):
+    examples = [entry["email"] for entry in entries]
+    missing = db.session.scalar(select(func.count(User.id)).where(User.email.in_(examples))) < len(examples)
+    others = db.session.scalar(select(User.id).where(or_(User.email.is_(None), User.email.not_in(examples))).limit(1))
+    if missing and others:
+        db.session.rollback()
+        raise RuleViolation([("accounts", _("Deze database heeft al echte accounts. De voorbeeldaccounts (met een "
+                                            "bekend wachtwoord) worden daar niet aan toegevoegd."))])
 
 
 def _account(entry):

@@ -5,7 +5,6 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -17,6 +16,7 @@ from webapp.posts import lifecycle
 from webapp.posts.models import Post
 from webapp.posts.privacy import mask_contact
 from webapp.posts.vocab import KIND_LABELS, OPEN, REMINDER_DAYS_BEFORE
+from webapp.site import absolute_url
 
 BATCH = 100  # posts per write transaction: short locks for the site's writers
 
@@ -63,4 +63,4 @@ def _remind(post, now):
         return
     queue_mail(author.email, "posts/renew_reminder", subject=_("Uw bericht op Buurtkaart loopt bijna af"),
                user=author, kind=KIND_LABELS[post.kind], title=mask_contact(post.title), expires_at=post.expires_at,
-               mine_url=url_for("posts.mine", _external=True))
+               mine_url=absolute_url("posts.mine"))

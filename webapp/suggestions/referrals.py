@@ -1,7 +1,6 @@
 """A coördinator points the asker of a vraag to a voorziening; the asker sees it on 'Mijn voor elkaar'."""
 from dataclasses import dataclass
 
-from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -13,6 +12,7 @@ from webapp.extensions import db
 from webapp.mail import queue_mail
 from webapp.matching.models import Referral
 from webapp.posts.models import HelpRequest
+from webapp.site import absolute_url
 
 MAX_NOTE = 1000
 
@@ -42,7 +42,7 @@ def refer(coordinator, vraag, service_id, note=None):
     if asker is not None and asker.email:
         queue_mail(asker.email, "suggestions/referral", subject=_("Een voorziening die past bij uw hulpvraag"),
                    user=asker, service_name=service.name, vraag_title=vraag.title, note=note,
-                   service_url=url_for("directory.show", slug=service.slug, _external=True))
+                   service_url=absolute_url("directory.show", slug=service.slug))
     db.session.commit()
     return referral
 
