@@ -3,7 +3,7 @@ from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from webapp.extensions import db
 
@@ -37,6 +37,9 @@ def _respond(code, template="errors/error.html"):
 
 
 def _http_error(error):
+    if isinstance(error, SecurityError):
+        # A Host header that is not SITE_URL's: no URL can be built for it, so no page either; plain words.
+        return _("Dit is niet het adres van deze website."), 400, {"Content-Type": "text/plain; charset=utf-8"}
     return _respond(error.code or 500)
 
 

@@ -62,6 +62,20 @@ def test_empty_dev_mail(app, client):
     assert response.status_code == 200 and "Er zijn nog geen mails." in response.text
 
 
+def test_no_dev_mail_outside_demo_mode(database_url, tmp_path):
+    """A real site writing mail to files (MAIL_BACKEND=file) still shows them to nobody."""
+    real = make_app(database_url, tmp_path / "real-index", DEMO=False).test_client()
+    assert real.get("/dev/mail").status_code == 404
+    assert "Demo: niet voor echte gegevens" not in real.get("/privacy").text
+
+
+def test_dev_mail_answers_only_this_computer(client):
+    assert client.get("/dev/mail", environ_base={"REMOTE_ADDR": "203.0.113.5"}).status_code == 404
+    assert client.get(f"/dev/mail/{'0' * 20}.eml", environ_base={"REMOTE_ADDR": "203.0.113.5"}).status_code == 404
+    assert client.get("/dev/mail", environ_base={"REMOTE_ADDR": "::1"}).status_code == 200
+    assert "Demo: niet voor echte gegevens" in client.get("/privacy").text
+
+
 def test_no_dev_mail_with_smtp(database_url, tmp_path):
     """Whether /dev/mail exists is decided when the app is made, from MAIL_BACKEND."""
     smtp_app = make_app(database_url, tmp_path / "smtp-index", MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1")

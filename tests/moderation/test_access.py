@@ -127,3 +127,16 @@ def test_moderation_forms_carry_a_working_csrf_token(csrf_client, accounts, pend
     assert response.headers["Location"].endswith("/coordinator/controle"), response.headers["Location"]
     db.session.rollback()  # the test's own session (another app than csrf_client's) may hold an old snapshot
     assert db.session.get(Post, pending.id).status == "ingetrokken"
+
+
+@pytest.mark.parametrize("role", ALLOWED)
+def test_a_concept_is_its_authors_alone(client, login, accounts, role):
+    """The author is told "Niemand anders ziet het": not the coördinatoren of its gemeente either."""
+    concept = make_post(author=accounts["inwoner"], status="concept", title="Mijn concept")
+    login(role)
+    before = state()
+    assert client.get(f"/coordinator/controle/{concept.id}").status_code == 404
+    assert client.post(f"/coordinator/controle/{concept.id}/goedkeuren").status_code == 404
+    assert client.post(f"/coordinator/controle/{concept.id}/afwijzen", data={"reason": "Nee."}).status_code == 404
+    assert "Mijn concept" not in client.get("/coordinator/controle").text
+    assert state() == before
