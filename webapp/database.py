@@ -1,6 +1,10 @@
 """Engine settings that make SQLite safe with several gunicorn workers, and the write-transaction helper."""
+from contextlib import contextmanager
+
 from sqlalchemy import event
 from sqlalchemy.orm import scoped_session
+
+from webapp.extensions import db
 
 WRITE_OPTION = "buurtkaart_write"
 
@@ -42,3 +46,36 @@ def begin_write(session):
         session.rollback()
     if not session.in_transaction():
         session.connection(execution_options={WRITE_OPTION: True})
+
+
+class StaleVersion(Exception):
+    """The row changed after the user's page showed it (another person saved first); `row` is the current row."""
+
+    def __init__(self, row):
+        self.row = row
+        super().__init__(f"{type(row).__name__} {getattr(row, 'id', '')} changed since it was shown")
+
+
+@contextmanager
+def write_block():
+    """The one way to write: begin as a writer (SQLite: BEGIN IMMEDIATE), do the writes, commit; on any error
+    roll back and re-raise. Everything slow (validation, geocoding, hashing) is prepared before entering, so
+    the lock is held only for the writes themselves."""
+    begin_write(db.session)
+    try:
+        yield db.session
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def check_version(row, seen_version):
+    """Inside write_block(): re-load the row and refuse (StaleVersion) when it is not the version the user saw.
+
+    `seen_version` None means the request carried none (a caller without a form); then the last save wins.
+    """
+    db.session.refresh(row)
+    if seen_version is not None and row.version != seen_version:
+        raise StaleVersion(row)
+    return row

@@ -1,5 +1,8 @@
-"""The base form: turns a service's RuleViolation into field errors."""
+"""The base forms: RuleViolation to field errors; the version an edit form was made from; a create form's token."""
 from flask_wtf import FlaskForm
+from wtforms import HiddenField
+
+from webapp.models_base import new_uuid
 
 
 class BaseForm(FlaskForm):
@@ -15,6 +18,48 @@ class BaseForm(FlaskForm):
     def problems(self):
         """[(field id, message)] for every field with an error, also inside lists of sub-forms (hours rows)."""
         return list(_problems(self))
+
+
+class VersionedForm(BaseForm):
+    """An edit form carries the version of the row it shows: a save made after someone else's is refused (409)
+    instead of silently undoing it (webapp.database.check_version)."""
+
+    version = HiddenField()
+
+    def show_version(self, row):
+        self.version.data = str(row.version)
+        return self
+
+    def seen_version(self):
+        """The version the page showed; None when the request carried none; 0 (never a version) when garbled."""
+        value = (self.version.data or "").strip()
+        if not value:
+            return None
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
+
+
+class OnceForm(BaseForm):
+    """A create form carries a one-time token: sent twice, it makes one row (webapp.submissions)."""
+
+    submission = HiddenField(default=new_uuid)
+
+
+NOT_INPUT = {"HiddenField", "CSRFTokenField", "SubmitField"}
+
+
+def differences(saved, sent):
+    """[(label, saved value as text)] for every input whose saved value differs from what the user sent in.
+
+    `saved` is the same form filled from the row as it is now (formdata=None), `sent` the one the user posted.
+    """
+    return [(field.label.text, _shown(field)) for name, field in saved._fields.items()
+            if field.type not in NOT_INPUT and (field.data or None) != (sent[name].data or None)]
+
+
+def _shown(field):
+    labels = {str(value): label for value, label, *_rest in getattr(field, "choices", None) or []}
+    values = field.data if isinstance(field.data, (list, tuple)) else [field.data]
+    return ", ".join(str(labels.get(str(value), value)) for value in values if value not in (None, ""))
 
 
 def _problems(fields):

@@ -32,6 +32,9 @@ class User(UserMixin, Timestamps, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of the session id: raising it logs the user out everywhere (password reset, blocking).
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)  # every change; profile forms carry it
+
+    __mapper_args__ = {"version_id_col": version}
 
     gemeente_links = relationship("UserGemeente", cascade="all, delete-orphan", order_by="UserGemeente.gemeente")
 

@@ -7,7 +7,7 @@ from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, Vali
 from webapp.directory.forms import CheckboxList
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
-from webapp.forms import BaseForm
+from webapp.forms import BaseForm, OnceForm, VersionedForm
 
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"
@@ -26,7 +26,7 @@ def _strip(value):
     return (value.strip() or None) if isinstance(value, str) else value
 
 
-class ServiceForm(BaseForm):
+class ServiceForm(VersionedForm, OnceForm):
     name = _text(_l("Naam"), 200, required=True)
     gemeente = SelectField(_l("Gemeente"), [DataRequired()], choices=[])
     summary = TextAreaField(_l("Korte omschrijving (één zin)"), [Optional(), Length(max=300)])
@@ -70,7 +70,7 @@ class ServiceForm(BaseForm):
                     location_name=location and location.name, address=location and location.address,
                     postcode=location and location.postcode, woonplaats=location and location.woonplaats,
                     wheelchair_access=location.wheelchair_access if location else "onbekend")
-        return cls(data=data, **kwargs)
+        return cls(data=data, **kwargs).show_version(service)
 
 
 class SlotForm(Form):
@@ -92,7 +92,7 @@ class ExceptionForm(Form):
     note = StringField(_l("Reden (bijvoorbeeld: Kerstmis)"), [Optional(), Length(max=200)])
 
 
-class HoursForm(BaseForm):
+class HoursForm(VersionedForm):
     slots = FieldList(FormField(SlotForm), min_entries=EMPTY_ROWS)
     exceptions = FieldList(FormField(ExceptionForm), min_entries=EMPTY_ROWS)
 
@@ -102,7 +102,7 @@ class HoursForm(BaseForm):
         days = [{"day": e.day, "closed": "ja" if e.closed else "nee", "opens": e.opens, "closes": e.closes,
                  "note": e.note} for e in service.schedule_exceptions]
         form = cls(data={"slots": slots + [{}] * EMPTY_ROWS, "exceptions": days + [{}] * EMPTY_ROWS}, **kwargs)
-        return form
+        return form.show_version(service)
 
     def to_hours(self):
         slots = [Slot(int(row.weekday.data), row.opens.data, row.closes.data)

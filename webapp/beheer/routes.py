@@ -10,10 +10,12 @@ from sqlalchemy import or_, select
 from webapp.accounts.decorators import require_gemeente, role_required
 from webapp.beheer import bp
 from webapp.beheer.forms import HoursForm, ServiceForm
+from webapp.database import StaleVersion
 from webapp.directory import maintenance
 from webapp.directory.audit import ACTIONS, FIELD_LABELS, AuditEntry
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
+from webapp.forms import differences
 from webapp.extensions import db
 
 CHECK_AFTER = timedelta(days=365)
@@ -52,7 +54,8 @@ def new_service():
     form = _with_gemeenten(ServiceForm())
     if form.validate_on_submit():
         try:
-            service = maintenance.create_service(current_user._get_current_object(), form.to_data())
+            service = maintenance.create_service(current_user._get_current_object(), form.to_data(),
+                                                 submission=form.submission.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:
@@ -68,15 +71,23 @@ def edit_service(service_id):
     form = _with_gemeenten(ServiceForm.for_service(service) if request.method == "GET" else ServiceForm())
     if form.validate_on_submit():
         try:
-            changes = maintenance.update_service(current_user._get_current_object(), service, form.to_data())
+            changes = maintenance.update_service(current_user._get_current_object(), service, form.to_data(),
+                                                 seen_version=form.seen_version())
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
+        except StaleVersion:
+            conflict = differences(ServiceForm.for_service(service, formdata=None), form)
+            return _edit_page(form.show_version(service), service, conflict), 409
         else:
             flash(_("Opgeslagen: %(count)d wijziging(en). Locatie: %(precision)s.", count=len(changes),
                     precision=_precision(service)), "success")
             return redirect(url_for("beheer.edit_service", service_id=service.id))
+    return _edit_page(form, service)
+
+
+def _edit_page(form, service, conflict=None):
     return render_template("beheer/edit.html", form=form, service=service, audit_entries=_audit(service),
-                           action_form=FlaskForm())
+                           action_form=FlaskForm(), conflict=conflict)
 
 
 @bp.route("/voorzieningen/<service_id>/openingstijden", methods=["GET", "POST"])
@@ -86,9 +97,15 @@ def edit_hours(service_id):
     form = HoursForm.for_service(service) if request.method == "GET" else HoursForm()
     if form.validate_on_submit():
         try:
-            maintenance.set_hours(current_user._get_current_object(), service, *form.to_hours())
+            maintenance.set_hours(current_user._get_current_object(), service, *form.to_hours(),
+                                  seen_version=form.seen_version())
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
+        except StaleVersion:
+            form.show_version(service)
+            form.form_errors.append(_("Iemand anders heeft de openingstijden net gewijzigd. Er is niets opgeslagen. "
+                                      "Uw invoer staat hieronder nog; kijk de tijden na en sla opnieuw op."))
+            return render_template("beheer/hours.html", form=form, service=service), 409
         else:
             flash(_("De openingstijden zijn opgeslagen."), "success")
             return redirect(url_for("beheer.edit_service", service_id=service.id))

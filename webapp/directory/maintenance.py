@@ -1,7 +1,8 @@
 """Beheer of the kaart: create, change, archive and restore voorzieningen, with every change audited.
 
-Each function is one transaction. The actor must work for the voorziening's gemeente (checked here too,
-not only in the routes).
+Each function checks and geocodes first, without a lock, then writes in one short write_block() against the
+version the beheerder's form was made from (StaleVersion when someone else saved in between). The actor must
+work for the voorziening's gemeente (checked here too, not only in the routes).
 """
 from dataclasses import dataclass, fields
 
@@ -9,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from webapp import geo
-from webapp.database import begin_write
+from webapp.database import check_version, write_block
 from webapp.directory import audit
 from webapp.directory.models import (Location, Organization, Schedule, ScheduleException, Service,
                                      ServiceAtLocation, TargetGroup, Theme)
@@ -17,6 +18,7 @@ from webapp.directory.placement import place
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
+from webapp.submissions import create_once
 from webapp.text import slugify
 
 
@@ -68,29 +70,34 @@ class DayException:
     note: str | None = None
 
 
-def create_service(actor, data, action=audit.CREATED):
-    begin_write(db.session)
+def create_service(actor, data, action=audit.CREATED, submission=None):
+    """A new voorziening; the same form submission twice makes one (webapp.submissions)."""
     _check_gemeente(actor, data.gemeente)
-    service = Service(slug=_free_slug(data.name))
-    service.locations.append(ServiceAtLocation(location=Location(gemeente=data.gemeente)))
-    db.session.add(service)
-    _apply(service, data)
-    db.session.flush()
-    audit.record(actor, service, action, {}, audit.snapshot(service))
-    db.session.commit()
-    return service
+    found = _locate(data)
+
+    def create():
+        service = Service(slug=_free_slug(data.name))
+        service.locations.append(ServiceAtLocation(location=Location(gemeente=data.gemeente)))
+        db.session.add(service)
+        _apply(service, data, found)
+        db.session.flush()
+        audit.record(actor, service, action, {}, audit.snapshot(service))
+        return service
+    return create_once(submission, Service, create)
 
 
-def update_service(actor, service, data, action=audit.CHANGED):
+def update_service(actor, service, data, action=audit.CHANGED, seen_version=None):
     """Change a voorziening; returns the audited changes (empty when nothing changed)."""
-    begin_write(db.session)
     _check_gemeente(actor, service.gemeente)
     _check_gemeente(actor, data.gemeente)
-    before = audit.snapshot(service)
-    _apply(service, data)
-    db.session.flush()
-    changes = audit.record(actor, service, action, before, audit.snapshot(service))
-    db.session.commit()
+    found = _locate(data) if _moved(service.location, data) else KEEP
+    with write_block():
+        check_version(service, seen_version)
+        _check_gemeente(actor, service.gemeente)
+        before = audit.snapshot(service)
+        _apply(service, data, found)
+        db.session.flush()
+        changes = audit.record(actor, service, action, before, audit.snapshot(service))
     return changes
 
 
@@ -103,37 +110,35 @@ def restore_service(actor, service):
     _set_archived(actor, service, None, audit.RESTORED)
 
 
-def set_hours(actor, service, slots, exceptions):
+def set_hours(actor, service, slots, exceptions, seen_version=None):
     """Replace the weekly slots and dated exceptions (Europe/Amsterdam wall-clock times)."""
-    begin_write(db.session)
     _check_gemeente(actor, service.gemeente)
     _check_hours(slots, exceptions)
-    before = audit.snapshot(service)
-    service.schedules = [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
-    service.schedule_exceptions = [ScheduleException(day=e.day, closed=e.closed, opens=e.opens, closes=e.closes,
-                                                     note=e.note) for e in exceptions]
-    db.session.flush()
-    changes = audit.record(actor, service, audit.CHANGED, before, audit.snapshot(service))
-    db.session.commit()
+    with write_block():
+        check_version(service, seen_version)
+        before = audit.snapshot(service)
+        service.schedules = [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
+        service.schedule_exceptions = [ScheduleException(day=e.day, closed=e.closed, opens=e.opens,
+                                                         closes=e.closes, note=e.note) for e in exceptions]
+        db.session.flush()
+        changes = audit.record(actor, service, audit.CHANGED, before, audit.snapshot(service))
     return changes
 
 
 def _set_archived(actor, service, archived_at, action):
-    begin_write(db.session)
     _check_gemeente(actor, service.gemeente)
-    if (service.archived_at is None) == (archived_at is None):
-        db.session.rollback()  # already so: nothing to change, nothing to log
-        return
-    before = audit.snapshot(service)
-    service.archived_at = archived_at
-    db.session.flush()
-    audit.record(actor, service, action, before, audit.snapshot(service))
-    db.session.commit()
+    with write_block():
+        check_version(service, None)
+        if (service.archived_at is None) == (archived_at is None):
+            return  # already so: nothing to change, nothing to log
+        before = audit.snapshot(service)
+        service.archived_at = archived_at
+        db.session.flush()
+        audit.record(actor, service, action, before, audit.snapshot(service))
 
 
 def _check_gemeente(actor, gemeente):
     if not actor.works_for(gemeente):
-        db.session.rollback()
         raise RuleViolation([("gemeente", _("U beheert geen voorzieningen in de gemeente %(gemeente)s.",
                                             gemeente=gemeente))])
 
@@ -148,11 +153,10 @@ def _check_hours(slots, exceptions):
     if any(not e.closed and (e.opens is None or e.closes is None) for e in exceptions):
         problems.append(("exceptions", _("Vul bij een datum de tijden in, of kies 'gesloten'.")))
     if problems:
-        db.session.rollback()
         raise RuleViolation(problems)
 
 
-def _apply(service, data):
+def _apply(service, data, found):
     for name in ("name", "gemeente", "summary", "description", "access_route", "layer", "phone", "email",
                  "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on"):
         setattr(service, name, getattr(data, name))
@@ -160,18 +164,32 @@ def _apply(service, data):
     service.themes = [theme for theme in themes if theme]
     service.target_groups = [_named(TargetGroup, name) for name in dict.fromkeys(data.target_groups)]
     service.organization = _named(Organization, data.organization_name) if data.organization_name else None
-    _apply_location(service.location, data)
+    _apply_location(service.location, data, found)
 
 
-def _apply_location(location, data):
-    moved = (location.address, location.postcode, location.woonplaats, location.name, location.gemeente) != (
+KEEP = object()  # "the location did not move: keep its point"
+
+
+def _moved(location, data):
+    """Whether the saved words of the place differ from the new ones (or it was never placed)."""
+    return location is None or location.precision is None or (
+        location.address, location.postcode, location.woonplaats, location.name, location.gemeente) != (
         data.address, data.postcode, data.woonplaats, data.location_name, data.gemeente)
+
+
+def _locate(data):
+    """Geocode before the write lock is taken: an online geocoder may take a second (and takes its own rows)."""
+    return place(data.gemeente, woonplaats=data.woonplaats, location_name=data.location_name,
+                 address=data.address, postcode=data.postcode, lookup=geo.locate_for_saving)
+
+
+def _apply_location(location, data, found):
+    if found is KEEP and _moved(location, data):
+        found = _locate(data)  # moved by someone else meanwhile, and the caller checked no version: rare
     location.name, location.address, location.postcode = data.location_name, data.address, data.postcode
     location.woonplaats, location.gemeente = data.woonplaats, data.gemeente
     location.wheelchair_access = data.wheelchair_access
-    if moved or location.precision is None:
-        found = place(data.gemeente, woonplaats=data.woonplaats, location_name=data.location_name,
-                      address=data.address, postcode=data.postcode, lookup=geo.locate_for_saving)
+    if found is not KEEP:
         location.latitude = found.latitude if found else None
         location.longitude = found.longitude if found else None
         location.precision = found.precision if found else None

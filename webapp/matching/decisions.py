@@ -7,7 +7,7 @@ from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.matching import access, lifecycle, notify
 from webapp.matching.models import COMPLETED, Match, MatchFeedback
-from webapp.matching.transaction import writing
+from webapp.database import write_block
 from webapp.matching.vocab import ACTIVE, MAX_COMMENT, MAX_REASON, VERDICTS
 
 
@@ -24,7 +24,7 @@ def withdraw(match, user):
 def confirm(match, coordinator):
     """The coördinator confirms: the vraag is gekoppeld, both sides get each other's contact details by mail,
     and the other open conversations about this vraag end."""
-    with writing():
+    with write_block():
         access.require(match, "confirm", coordinator)
         _check_sides_active(match)
         lifecycle.move(match, "confirm", coordinator)
@@ -40,7 +40,7 @@ def complete(match, user, verdict=None, comment=None):
 
     A side that did not answer yet may still do so once the match is afgerond.
     """
-    with writing():
+    with write_block():
         if match.status == COMPLETED and access.is_side(match, user):
             if access.gave_feedback(match, user):
                 raise RuleViolation([("verdict", _("U heeft al verteld hoe het ging. Dank u wel!"))])
@@ -57,7 +57,7 @@ def complete(match, user, verdict=None, comment=None):
 
 def cancel(match, coordinator, reason):
     """A coördinator ends the match, with a reason the two sides can read on the conversation page."""
-    with writing():
+    with write_block():
         access.require(match, "cancel", coordinator)
         reason = (reason or "").replace("\x00", "").strip()
         if not reason:
@@ -70,7 +70,7 @@ def cancel(match, coordinator, reason):
 
 
 def _decide(match, action, user, decision):
-    with writing():
+    with write_block():
         access.require(match, action, user)
         lifecycle.move(match, action, user)
         notify.decision(match, decision, user)

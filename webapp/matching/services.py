@@ -11,7 +11,7 @@ from webapp.extensions import db
 from webapp.matching import access, notify
 from webapp.matching.decisions import accept, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
 from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED, Match, Message
-from webapp.matching.transaction import writing
+from webapp.database import write_block
 from webapp.matching.vocab import ACTIVE, MAX_MESSAGE
 from webapp.models_base import new_uuid
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
@@ -19,7 +19,7 @@ from webapp.posts.vocab import OFFER, OPEN, REQUEST
 
 def react_to_request(vraag, helper, message):
     """'Ik wil helpen': the helper writes to the asker of an open vraag (not their own)."""
-    with writing():
+    with write_block():
         _check_open(vraag, REQUEST, helper)
         match = _continue_or_start(vraag, helper, helper, message, started_by=BY_HELPER)
     return match
@@ -27,7 +27,7 @@ def react_to_request(vraag, helper, message):
 
 def react_to_offer(offer, asker, vraag, message):
     """The asker answers an open aanbod with one of their own open vragen; the helper is the aanbod's author."""
-    with writing():
+    with write_block():
         _check_open(offer, OFFER, asker)
         if vraag is None or vraag.kind != REQUEST or vraag.author_id != asker.id or vraag.status != OPEN:
             raise RuleViolation([("request_id", _("Kies een van uw eigen open hulpvragen."))])
@@ -37,7 +37,7 @@ def react_to_offer(offer, asker, vraag, message):
 
 def propose(vraag, coordinator, offer=None, helper=None):
     """A coördinator of the vraag's gemeente connects it to a helper (or an aanbod's author); both hear it."""
-    with writing():
+    with write_block():
         if not (coordinator.has_role("coordinator") and coordinator.works_for(vraag.gemeente)):
             raise access.NotAllowed()
         if vraag.kind != REQUEST or vraag.status != OPEN:
@@ -56,7 +56,7 @@ def propose(vraag, coordinator, offer=None, helper=None):
 
 def post_message(match, author, text):
     """A message in an active conversation, by a side or a coördinator; the others get a mail without it."""
-    with writing():
+    with write_block():
         access.require(match, "message", author)
         _add_message(match, author, text)
         notify.new_message(match, author)

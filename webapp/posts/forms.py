@@ -5,7 +5,7 @@ from wtforms import (DateField, IntegerField, RadioField, SelectField, SelectMul
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp.directory.forms import CheckboxList
-from webapp.forms import BaseForm
+from webapp.forms import OnceForm, VersionedForm
 from webapp.posts import publishing
 from webapp.posts.data import OfferData, RequestData
 from webapp.posts.vocab import (CATEGORIES, CONTACT_MINE, CONTACT_THEIRS, DAY_PARTS, RELATIONS, SLOTS, WEEKDAYS,
@@ -23,7 +23,7 @@ def _strip(value):
     return (value.strip() or None) if isinstance(value, str) else value
 
 
-class PostForm(BaseForm):
+class PostForm(VersionedForm, OnceForm):
     title = _text(_l("Titel"), 120, required=_l("Vul een titel in."))
     description = TextAreaField(_l("Beschrijving"), [DataRequired(_l("Vul een beschrijving in.")), Length(max=2000)],
                                 filters=[_strip])
@@ -32,11 +32,11 @@ class PostForm(BaseForm):
     send = SubmitField(_l("Versturen ter controle"))
 
     @classmethod
-    def for_post(cls, post):
+    def for_post(cls, post, **kwargs):
         """The form as the author last wrote it: an edit that waits for review shows its own values."""
         values = {name: publishing.pending_value(post, name) for name in publishing.EDITABLE_FIELDS}
         values["place"] = values["place_text"]
-        return cls(data=cls.initial(values))
+        return cls(data=cls.initial(values), **kwargs).show_version(post)
 
 
 class RequestForm(PostForm):

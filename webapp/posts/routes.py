@@ -4,7 +4,9 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from webapp.accounts.acting import effective_user
+from webapp.database import StaleVersion
 from webapp.errors import RuleViolation
+from webapp.forms import differences
 from webapp.posts import bp, lifecycle, services, vocab
 from webapp.posts.access import own_post
 from webapp.posts.forms import FORMS, GRID, OfferForm, RequestForm
@@ -33,7 +35,8 @@ def new_offer():
 def _new(form, kind):
     if form.validate_on_submit():
         try:
-            post = services.create_post(effective_user(), form.to_data(), send=form.send.data)
+            post = services.create_post(effective_user(), form.to_data(), send=form.send.data,
+                                        submission=form.submission.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:
@@ -53,9 +56,14 @@ def edit(post_id):
     form = form_class.for_post(post) if request.method == "GET" else form_class()
     if form.validate_on_submit():
         try:
-            outcome = services.edit_post(post, form.to_data(), send=form.send.data)
+            outcome = services.edit_post(post, form.to_data(), send=form.send.data,
+                                         seen_version=form.seen_version())
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
+        except StaleVersion:
+            conflict = differences(FORMS[post.kind].for_post(post, formdata=None), form)
+            return render_template(TEMPLATES[post.kind], form=form.show_version(post), post=post, grid=GRID,
+                                   conflict=conflict), 409
         else:
             flash(_edit_message(post, outcome), "success")
             return redirect(url_for("posts.show_own", post_id=post.id))

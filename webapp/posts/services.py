@@ -1,4 +1,7 @@
-"""Residents' own posts: write, edit, submit, withdraw and renew. Each call is one transaction.
+"""Residents' own posts: write, edit, submit, withdraw and renew.
+
+Each call checks and geocodes first, without a lock, then writes in one short write_block(); an edit is
+refused (StaleVersion) when the post changed after the author's form was made.
 
 An edit of an open post does not change what the public sees: it waits in `pending_changes` until a
 coördinator approves it (publishing.py). The place is geocoded again only when its text changed.
@@ -8,48 +11,49 @@ from types import SimpleNamespace
 
 from flask_babel import gettext as _
 
-from webapp.database import begin_write
+from webapp.database import check_version, write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
 from webapp.posts import lifecycle, publishing, rules
 from webapp.posts.data import PLACE_FIELDS
-from webapp.posts.models import POST_CLASSES
+from webapp.posts.models import POST_CLASSES, Post
 from webapp.posts.placement import place_post
 from webapp.posts.vocab import CONCEPT, LIFETIME_WEEKS, REJECTED
+from webapp.submissions import create_once
 
 SAVED, HELD, UNCHANGED = "saved", "held", "unchanged"
 
 
-def create_post(author, data, send=False, on=None):
-    """A new hulpvraag or hulpaanbod of `author`, as concept or (send) straight to the coördinator."""
-    begin_write(db.session)
+def create_post(author, data, send=False, on=None, submission=None):
+    """A new hulpvraag or hulpaanbod of `author`, as concept or (send) straight to the coördinator; the same
+    form submission twice makes one post."""
     place = _checked(data, None, on, data.place)
-    post = POST_CLASSES[data.kind](author_id=author.id, status=CONCEPT, **data.fields(), **place)
-    db.session.add(post)
-    if send:
-        lifecycle.move(post, "submit")
-    db.session.commit()
-    return post
+
+    def create():
+        post = POST_CLASSES[data.kind](author_id=author.id, status=CONCEPT, **data.fields(), **place)
+        db.session.add(post)
+        if send:
+            lifecycle.move(post, "submit")
+        return post
+    return create_once(submission, Post, create)
 
 
-def edit_post(post, data, send=False, on=None):
+def edit_post(post, data, send=False, on=None, seen_version=None):
     """Store an edit: directly for a post nobody sees yet, held for review for an open one.
 
     Returns SAVED, HELD (waits for a coördinator) or UNCHANGED (an open post edited to its public version:
     nothing waits any more).
     """
-    begin_write(db.session)
-    if post.status not in lifecycle.EDITABLE:
-        _refuse("status", _("Dit bericht kunt u niet meer bewerken."))
     old_place = publishing.pending_value(post, "place_text") or ""
     place = _checked(data, post, on, data.place if data.place.strip() != old_place else None)
-    if publishing.needs_review(post):
-        outcome = _hold(post, {**data.fields(), **place})
-    else:
-        outcome = _apply(post, {**data.fields(), **place}, send)
-    db.session.commit()
-    return outcome
+    with write_block():
+        check_version(post, seen_version)
+        if post.status not in lifecycle.EDITABLE:
+            raise RuleViolation([("status", _("Dit bericht kunt u niet meer bewerken."))])
+        if publishing.needs_review(post):
+            return _hold(post, {**data.fields(), **place})
+        return _apply(post, {**data.fields(), **place}, send)
 
 
 def submit_post(post):
@@ -72,14 +76,13 @@ def renew_post(post, now=None):
 
 
 def _transition(post, action, then=None, now=None):
-    begin_write(db.session)
-    if not lifecycle.allowed(post, action):
-        db.session.rollback()
-        lifecycle.target(post, action)  # raises the Dutch RuleViolation
-    lifecycle.move(post, action, now=now)
-    if then:
-        then(post)
-    db.session.commit()
+    with write_block():
+        check_version(post, None)
+        if not lifecycle.allowed(post, action):
+            lifecycle.target(post, action)  # raises the Dutch RuleViolation
+        lifecycle.move(post, action, now=now)
+        if then:
+            then(post)
 
 
 def _checked(data, post, on, place_text):
@@ -95,7 +98,6 @@ def _checked(data, post, on, place_text):
         else:
             place = {name: getattr(scratch, name) for name in PLACE_FIELDS}
     if reasons:
-        db.session.rollback()
         raise RuleViolation(reasons)
     return place
 
@@ -124,7 +126,3 @@ def _apply(post, values, send):
         lifecycle.move(post, "submit")
     return SAVED
 
-
-def _refuse(field, message):
-    db.session.rollback()
-    raise RuleViolation([(field, message)])
