@@ -32,7 +32,7 @@ class VersionedForm(BaseForm):
 
     def seen_version(self):
         """The version the page showed; None when the request carried none; 0 (never a version) when garbled."""
-        value = (self.version.data or "").strip()
+        value = str(self.version.data or "").strip()
         if not value:
             return None
         return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0

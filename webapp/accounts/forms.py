@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from webapp.forms import BaseForm
+from webapp.forms import BaseForm, OnceForm, VersionedForm
 
 
 class LoginForm(BaseForm):
@@ -30,7 +30,7 @@ class NewPasswordForm(BaseForm):
                              [DataRequired(_l("Kies een wachtwoord.")), Length(max=200)])
 
 
-class DetailsForm(BaseForm):
+class DetailsForm(VersionedForm):
     display_name = StringField(_l("Uw voornaam of roepnaam"), [DataRequired(_l("Vul een naam in.")), Length(max=100)])
     postcode = StringField(_l("Postcode"), [DataRequired(_l("Vul uw postcode in.")), Length(max=7)])
 
@@ -50,7 +50,7 @@ class DeleteAccountForm(BaseForm):
     password = PasswordField(_l("Uw wachtwoord"), [DataRequired(_l("Vul uw wachtwoord in."))])
 
 
-class IntakeForm(BaseForm):
+class IntakeForm(OnceForm):
     display_name = StringField(_l("Naam van de inwoner"), [DataRequired(_l("Vul een naam in.")), Length(max=100)])
     postcode = StringField(_l("Postcode"), [DataRequired(_l("Vul de postcode in.")), Length(max=7)])
     phone = StringField(_l("Telefoon"), [DataRequired(_l("Vul een telefoonnummer in.")), Length(max=40)])

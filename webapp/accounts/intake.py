@@ -3,22 +3,24 @@ from flask_babel import gettext as _
 
 from webapp.accounts.models import INWONER, User, UserGemeente
 from webapp.accounts.registration import format_postcode
-from webapp.database import begin_write
 from webapp.errors import RuleViolation
 from webapp.extensions import db
+from webapp.submissions import create_once
 
 
-def create_intake_account(coordinator, display_name, postcode, phone, gemeente):
-    begin_write(db.session)
+def create_intake_account(coordinator, display_name, postcode, phone, gemeente, submission=None):
+    """An account without e-mail; the same form submission twice makes one (webapp.submissions)."""
     if not coordinator.works_for(gemeente):
-        db.session.rollback()
         raise RuleViolation([("gemeente", _("U werkt niet voor de gemeente %(gemeente)s.", gemeente=gemeente))])
-    user = User(email=None, password_hash=None, role=INWONER, display_name=display_name.strip(),
-                postcode=format_postcode(postcode), phone=(phone or "").strip() or None, created_by_id=coordinator.id,
-                gemeente_links=[UserGemeente(gemeente=gemeente)])
-    db.session.add(user)
-    db.session.commit()
-    return user
+    postcode = format_postcode(postcode)
+
+    def create():
+        user = User(email=None, password_hash=None, role=INWONER, display_name=display_name.strip(),
+                    postcode=postcode, phone=(phone or "").strip() or None, created_by_id=coordinator.id,
+                    gemeente_links=[UserGemeente(gemeente=gemeente)])
+        db.session.add(user)
+        return user
+    return create_once(submission, User, create)
 
 
 def may_act_for(coordinator, resident):

@@ -21,7 +21,8 @@ def intake_accounts():
     if form.validate_on_submit():
         try:
             resident = intake.create_intake_account(current_user._get_current_object(), form.display_name.data,
-                                                    form.postcode.data, form.phone.data, form.gemeente.data)
+                                                    form.postcode.data, form.phone.data, form.gemeente.data,
+                                                    submission=form.submission.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:

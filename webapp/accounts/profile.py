@@ -7,7 +7,7 @@ from webapp.accounts import tokens
 from webapp.accounts.models import User
 from webapp.accounts.registration import check_password, format_postcode
 from webapp.accounts.services import normalise_email
-from webapp.database import begin_write
+from webapp.database import check_version, write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
@@ -19,59 +19,56 @@ DELETION_HOOKS = []
 EXPORT_HOOKS = []
 
 
-def update_details(user, display_name, postcode):
-    begin_write(db.session)
-    user.display_name = display_name.strip()
-    user.postcode = format_postcode(postcode)
-    db.session.commit()
+def update_details(user, display_name, postcode, seen_version=None):
+    postcode = format_postcode(postcode)
+    with write_block():
+        check_version(user, seen_version)
+        user.display_name = display_name.strip()
+        user.postcode = postcode
 
 
 def change_password(user, current, new):
     """A new password; other sessions end (the caller logs this session in again)."""
-    begin_write(db.session)
     _check_current(user, current)
     check_password(new)
-    user.password_hash = generate_password_hash(new)
-    user.session_version += 1
-    db.session.commit()
+    password_hash = generate_password_hash(new)  # slow: before the lock
+    with write_block():
+        user.password_hash = password_hash
+        user.session_version += 1
 
 
 def request_email_change(user, new_email, password):
     """The new address gets a confirmation link; nothing changes until it is followed."""
-    begin_write(db.session)
     _check_current(user, password)
     new_email = normalise_email(new_email)
     if "@" not in new_email:
-        db.session.rollback()
         raise RuleViolation([("email", _("Vul een geldig e-mailadres in."))])
-    if db.session.scalar(select(User.id).where(User.email == new_email)) is None:
-        token = tokens.make_token("change-email", user, email=new_email)
-        queue_mail(new_email, "accounts/change_email", subject=_("Bevestig uw nieuwe e-mailadres"), user=user,
-                   confirm_url=absolute_url("accounts.confirm_email_change", token=token))
-    db.session.commit()  # a taken address gets no mail: the answer on screen is the same
+    with write_block():
+        if db.session.scalar(select(User.id).where(User.email == new_email)) is None:
+            token = tokens.make_token("change-email", user, email=new_email)
+            queue_mail(new_email, "accounts/change_email", subject=_("Bevestig uw nieuwe e-mailadres"), user=user,
+                       confirm_url=absolute_url("accounts.confirm_email_change", token=token))
+        # a taken address gets no mail: the answer on screen is the same
 
 
 def confirm_email_change(token):
-    begin_write(db.session)
-    payload, user = tokens.read_user_token("change-email", token)
-    taken = db.session.scalar(select(User.id).where(User.email == payload["email"]))
-    if taken and taken != user.id:
-        db.session.rollback()
-        raise RuleViolation([("token", _("Dit e-mailadres kan niet meer worden gebruikt."))])
-    tokens.use_token(payload)
-    user.email = payload["email"]
-    db.session.commit()
+    with write_block():
+        payload, user = tokens.read_user_token("change-email", token)
+        taken = db.session.scalar(select(User.id).where(User.email == payload["email"]))
+        if taken and taken != user.id:
+            raise RuleViolation([("token", _("Dit e-mailadres kan niet meer worden gebruikt."))])
+        tokens.use_token(payload)
+        user.email = payload["email"]
     return user
 
 
 def delete_account(user, password):
     """Gone for good; what the user posted stays, without their name (DELETION_HOOKS)."""
-    begin_write(db.session)
     _check_current(user, password)
-    for hook in DELETION_HOOKS:
-        hook(user)
-    db.session.delete(user)
-    db.session.commit()
+    with write_block():
+        for hook in DELETION_HOOKS:
+            hook(user)
+        db.session.delete(user)
 
 
 def export_data(user):
@@ -90,5 +87,4 @@ def export_data(user):
 
 def _check_current(user, password):
     if not user.password_hash or not check_password_hash(user.password_hash, password or ""):
-        db.session.rollback()
         raise RuleViolation([("password", _("Dit wachtwoord klopt niet."))])

@@ -7,19 +7,25 @@ from flask_login import current_user, login_required, logout_user
 
 from webapp.accounts import acting, bp, profile, sessions, tokens
 from webapp.accounts.forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, DetailsForm
+from webapp.database import StaleVersion
 from webapp.errors import RuleViolation
+from webapp.forms import differences
 
 
 @bp.route("/account", methods=["GET", "POST"])
 @login_required
 def account():
     user = acting.effective_user()
-    form = DetailsForm(data={"display_name": user.display_name, "postcode": user.postcode})
+    form = DetailsForm(data={"display_name": user.display_name, "postcode": user.postcode, "version": user.version})
     if form.validate_on_submit():
         try:
-            profile.update_details(user, form.display_name.data, form.postcode.data)
+            profile.update_details(user, form.display_name.data, form.postcode.data, form.seen_version())
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
+        except StaleVersion:
+            saved = DetailsForm(formdata=None, data={"display_name": user.display_name, "postcode": user.postcode})
+            return render_template("accounts/account.html", form=form.show_version(user), user=user,
+                                   conflict=differences(saved, form)), 409
         else:
             flash(_("Uw gegevens zijn opgeslagen."), "success")
             return redirect(url_for("accounts.account"))

@@ -11,7 +11,7 @@ from werkzeug.security import generate_password_hash
 from webapp.accounts import tokens
 from webapp.accounts.models import INWONER, User
 from webapp.accounts.services import MIN_PASSWORD, normalise_email
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
@@ -23,24 +23,23 @@ POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 
 def register(email, password, display_name, postcode):
     """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail."""
-    begin_write(db.session)
     email = normalise_email(email)
     # Every check and the (slow) password hash first, for known and unknown addresses alike: neither the
-    # answer nor its speed may tell whether an address has an account.
+    # answer nor its speed may tell whether an address has an account. None of it holds the write lock.
     check_password(password)
     postcode = format_postcode(postcode)
     password_hash = generate_password_hash(password)
-    existing = db.session.scalar(select(User).where(User.email == email))
-    if existing is not None:
-        queue_mail(email, "accounts/already_registered", subject=_("Iemand probeerde een account te maken"),
-                   user=existing, reset_url=absolute_url("accounts.forgot_password"))
-    else:
-        user = User(email=email, password_hash=password_hash, role=INWONER,
-                    display_name=display_name.strip(), postcode=postcode)
-        db.session.add(user)
-        db.session.flush()
-        _send_confirmation(user)
-    db.session.commit()
+    with write_block():
+        existing = db.session.scalar(select(User).where(User.email == email))
+        if existing is not None:
+            queue_mail(email, "accounts/already_registered", subject=_("Iemand probeerde een account te maken"),
+                       user=existing, reset_url=absolute_url("accounts.forgot_password"))
+        else:
+            user = User(email=email, password_hash=password_hash, role=INWONER,
+                        display_name=display_name.strip(), postcode=postcode)
+            db.session.add(user)
+            db.session.flush()
+            _send_confirmation(user)
 
 
 def _send_confirmation(user):
@@ -50,46 +49,44 @@ def _send_confirmation(user):
 
 
 def resend_confirmation(user):
-    begin_write(db.session)
-    _send_confirmation(user)
-    db.session.commit()
+    with write_block():
+        _send_confirmation(user)
 
 
 def confirm_email(token):
-    begin_write(db.session)
-    payload, user = tokens.read_user_token("confirm-email", token)
-    tokens.use_token(payload)
-    user.email_confirmed_at = user.email_confirmed_at or utcnow()
-    db.session.commit()
+    with write_block():
+        payload, user = tokens.read_user_token("confirm-email", token)
+        tokens.use_token(payload)
+        user.email_confirmed_at = user.email_confirmed_at or utcnow()
     return user
 
 
 def request_password_reset(email):
-    begin_write(db.session)
-    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
-    if user is not None and user.active:
-        token = tokens.make_token("reset-password", user)
-        queue_mail(user.email, "accounts/reset_password", subject=_("Nieuw wachtwoord instellen"), user=user,
-                   reset_url=absolute_url("accounts.reset_password", token=token))
-    db.session.commit()
+    with write_block():
+        user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+        if user is not None and user.active:
+            token = tokens.make_token("reset-password", user)
+            queue_mail(user.email, "accounts/reset_password", subject=_("Nieuw wachtwoord instellen"), user=user,
+                       reset_url=absolute_url("accounts.reset_password", token=token))
 
 
 def reset_password(token, password):
     """A new password; every session of the account ends (the session version goes up)."""
-    begin_write(db.session)
-    payload, user = tokens.read_user_token("reset-password", token)
+    tokens.read_user_token("reset-password", token)  # a dead link is told before a weak password
     check_password(password)
-    tokens.use_token(payload)
-    user.password_hash = generate_password_hash(password)
-    user.session_version += 1
-    user.email_confirmed_at = user.email_confirmed_at or utcnow()  # the mail reached them
-    db.session.commit()
+    password_hash = generate_password_hash(password)  # slow: before the lock
+    with write_block():
+        payload, user = tokens.read_user_token("reset-password", token)
+        tokens.use_token(payload)
+        user.password_hash = password_hash
+        user.session_version += 1
+        user.email_confirmed_at = user.email_confirmed_at or utcnow()  # the mail reached them
     return user
 
 
 def check_password(password):
+    """Validation only: it never touches the caller's transaction."""
     if len(password or "") < MIN_PASSWORD:
-        db.session.rollback()
         raise RuleViolation([("password", _("Kies een wachtwoord van minstens %(n)d tekens.", n=MIN_PASSWORD))])
 
 
@@ -97,7 +94,6 @@ def format_postcode(postcode):
     """'7941ab' -> '7941 AB'; RuleViolation for anything else."""
     text = (postcode or "").strip()
     if not POSTCODE.match(text):
-        db.session.rollback()
         raise RuleViolation([("postcode", _("Vul een postcode in zoals 7941 AB."))])
     compact = text.replace(" ", "").upper()
     return f"{compact[:4]} {compact[4:]}"
