@@ -2,7 +2,7 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.moderation.actions import clean_reason, may_moderate, record
@@ -29,22 +29,19 @@ def may_block(actor, user):
 def block(user, actor, reason):
     """Deactivate the account, log it out everywhere and withdraw its concept, waiting and open posts."""
     reason = clean_reason(reason)
-    begin_write(db.session)
-    if not may_block(actor, user):
-        db.session.rollback()
-        raise RuleViolation([("user", _("U kunt alleen inwoners van uw eigen gemeente blokkeren."))])
-    if not user.active:
-        db.session.rollback()
-        raise RuleViolation([("user", _("Deze gebruiker is al geblokkeerd."))])
-    user.active = False
-    user.session_version += 1
-    gemeente = next(g for g in sorted(user_gemeenten(user)) if may_moderate(actor, g))
-    record(actor, "block", gemeente, user=user, reason=reason)
-    posts = db.session.scalars(select(Post).where(Post.author_id == user.id,
-                                                  Post.status.in_(WITHDRAWN_ON_BLOCK))).all()
-    for post in posts:
-        lifecycle.move(post, "withdraw")
-        # Logged in the post's own gemeente, so its coördinatoren see why the post went.
-        record(actor, "withdraw_blocked", post.gemeente, post=post, user=user, reason=reason)
-    db.session.commit()
+    with write_block():
+        if not may_block(actor, user):
+            raise RuleViolation([("user", _("U kunt alleen inwoners van uw eigen gemeente blokkeren."))])
+        if not user.active:
+            raise RuleViolation([("user", _("Deze gebruiker is al geblokkeerd."))])
+        user.active = False
+        user.session_version += 1
+        gemeente = next(g for g in sorted(user_gemeenten(user)) if may_moderate(actor, g))
+        record(actor, "block", gemeente, user=user, reason=reason)
+        posts = db.session.scalars(select(Post).where(Post.author_id == user.id,
+                                                      Post.status.in_(WITHDRAWN_ON_BLOCK))).all()
+        for post in posts:
+            lifecycle.move(post, "withdraw")
+            # Logged in the post's own gemeente, so its coördinatoren see why the post went.
+            record(actor, "withdraw_blocked", post.gemeente, post=post, user=user, reason=reason)
     return posts

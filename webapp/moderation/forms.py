@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, RadioField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
-from webapp.forms import BaseForm
+from webapp.forms import BaseForm, VersionedForm
 from webapp.moderation.actions import REASON_MAX
 
 REQUIRED = _l("Vul een reden in.")
@@ -15,7 +15,11 @@ def _reason(label):
     return TextAreaField(label, [DataRequired(REQUIRED), Length(max=REASON_MAX, message=TOO_LONG)])
 
 
-class RejectForm(BaseForm):
+class ApproveForm(VersionedForm):
+    """Carries the version of the post the coördinator read: only that text can be approved."""
+
+
+class RejectForm(VersionedForm):
     reason = _reason(_l("Reden van afwijzen (de plaatser krijgt deze reden per e-mail)"))
 
 

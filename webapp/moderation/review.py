@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from flask_babel import gettext as _
 
-from webapp.database import begin_write
+from webapp.database import check_version, write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -25,46 +25,47 @@ def review_kind(post):
     return None
 
 
-def approve(post, actor):
-    """Make the post, or its waiting edit, public; the author hears it by mail."""
-    begin_write(db.session)
-    kind = _reviewable(post, actor)
-    now = utcnow()
-    if kind == NEW:
-        lifecycle.move(post, "approve", now)
-        post.expires_at = now + timedelta(weeks=LIFETIME_WEEKS)
-        post.reminder_sent_at = None
-    else:
-        publishing.apply_pending(post)
-    post.moderation_note = None
-    record(actor, "approve" if kind == NEW else "approve_edit", post.gemeente, post=post)
-    mail_author(post, "approved" if kind == NEW else "edit_approved")
-    db.session.commit()
+def approve(post, actor, seen_version=None):
+    """Make the post, or its waiting edit, public; the author hears it by mail.
+
+    Only the version the coördinator read (`seen_version`): an edit made meanwhile raises StaleVersion.
+    """
+    with write_block():
+        kind = _reviewable(post, actor, seen_version)
+        now = utcnow()
+        if kind == NEW:
+            lifecycle.move(post, "approve", now)
+            post.expires_at = now + timedelta(weeks=LIFETIME_WEEKS)
+            post.reminder_sent_at = None
+        else:
+            publishing.apply_pending(post)
+        post.moderation_note = None
+        record(actor, "approve" if kind == NEW else "approve_edit", post.gemeente, post=post)
+        mail_author(post, "approved" if kind == NEW else "edit_approved")
     return kind
 
 
-def reject(post, actor, reason):
+def reject(post, actor, reason, seen_version=None):
     """Refuse the post, or its waiting edit (the approved version stays public); the reason goes to the
     author only."""
     reason = clean_reason(reason)
-    begin_write(db.session)
-    kind = _reviewable(post, actor)
-    if kind == NEW:
-        lifecycle.move(post, "reject")
-    else:
-        publishing.discard_pending(post)
-    post.moderation_note = reason
-    record(actor, "reject" if kind == NEW else "reject_edit", post.gemeente, post=post, reason=reason)
-    mail_author(post, "rejected" if kind == NEW else "edit_rejected", reason)
-    db.session.commit()
+    with write_block():
+        kind = _reviewable(post, actor, seen_version)
+        if kind == NEW:
+            lifecycle.move(post, "reject")
+        else:
+            publishing.discard_pending(post)
+        post.moderation_note = reason
+        record(actor, "reject" if kind == NEW else "reject_edit", post.gemeente, post=post, reason=reason)
+        mail_author(post, "rejected" if kind == NEW else "edit_rejected", reason)
     return kind
 
 
-def _reviewable(post, actor):
+def _reviewable(post, actor, seen_version):
+    check_version(post, seen_version)
     require_moderator(actor, post.gemeente)
     kind = review_kind(post)
     if kind is None:
-        db.session.rollback()
         raise RuleViolation([("status", _("Dit bericht hoeft niet (meer) gecontroleerd te worden. "
                                           "Misschien heeft een andere coördinator het al gedaan."))])
     return kind

@@ -1,20 +1,22 @@
 """Coördinator pages: the queue of posts to check, one post to approve or reject, blocking, the log."""
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
 from webapp.accounts.decorators import require_gemeente, role_required
 from webapp.accounts.models import User
+from webapp.database import StaleVersion
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.moderation import bp, blocking, details, queries, review
 from webapp.moderation.actions import action_label
-from webapp.moderation.forms import BlockForm, RejectForm
+from webapp.moderation.forms import ApproveForm, BlockForm, RejectForm
 from webapp.posts.models import Post
 from webapp.posts.vocab import CONCEPT, KIND_LABELS, STATUS_LABELS
 
 BACK = {"controle": "moderation.queue", "meldingen": "moderation.reports"}
+CHANGED_WHILE_READING = _l("Het bericht is gewijzigd terwijl u het las. Er is niets goedgekeurd of afgewezen. "
+                           "Hieronder staat de nieuwe tekst: lees die en beslis opnieuw.")
 
 
 @bp.route("/coordinator/controle")
@@ -35,12 +37,15 @@ def review_post(post_id):
 @role_required("coordinator")
 def approve(post_id):
     post = _my_post(post_id)
-    if not FlaskForm().validate_on_submit():
+    form = ApproveForm()
+    if not form.validate_on_submit():
         abort(400)
     try:
-        kind = review.approve(post, current_user._get_current_object())
+        kind = review.approve(post, current_user._get_current_object(), seen_version=form.seen_version())
     except RuleViolation as violation:
         return _review_page(post, errors=[message for _field, message in violation.reasons], status=400)
+    except StaleVersion:
+        return _review_page(post, errors=[CHANGED_WHILE_READING], status=409)
     flash(_("Goedgekeurd: het bericht staat op de site.") if kind == review.NEW
           else _("Goedgekeurd: de wijziging staat op de site."), "success")
     return redirect(url_for("moderation.queue"))
@@ -51,8 +56,12 @@ def approve(post_id):
 def reject(post_id):
     post = _my_post(post_id)
     form = RejectForm()
-    done = submitted(form, lambda: review.reject(post, current_user._get_current_object(), form.reason.data),
-                     url_for("moderation.queue"), _("Afgewezen. De plaatser krijgt de reden per e-mail."))
+    try:
+        done = submitted(form, lambda: review.reject(post, current_user._get_current_object(), form.reason.data,
+                                                     seen_version=form.seen_version()),
+                         url_for("moderation.queue"), _("Afgewezen. De plaatser krijgt de reden per e-mail."))
+    except StaleVersion:
+        return _review_page(post, reject_form=form.show_version(post), errors=[CHANGED_WHILE_READING], status=409)
     return done or _review_page(post, reject_form=form, status=400)
 
 
@@ -129,6 +138,6 @@ def _block_prefix(user):
 def _review_page(post, reject_form=None, errors=(), status=200):
     return render_template(
         "moderation/review.html", post=post, kind=review.review_kind(post), fields=details.post_fields(post),
-        changes=details.changed_fields(post), reject_form=reject_form or RejectForm(formdata=None),
-        approve_form=FlaskForm(), block_form=block_form_for(post.author, "controle"), errors=errors,
+        changes=details.changed_fields(post), reject_form=reject_form or RejectForm(formdata=None).show_version(post),
+        approve_form=ApproveForm(formdata=None).show_version(post), block_form=block_form_for(post.author, "controle"), errors=errors,
         KIND_LABELS=KIND_LABELS, STATUS_LABELS=STATUS_LABELS), status
