@@ -39,7 +39,8 @@ class _Form(HTMLParser):
         elif tag == "select":
             self._select = None
         elif tag == "textarea" and self._textarea:
-            self.values[self._textarea] = self.values[self._textarea].removeprefix("\n")
+            text = self.values[self._textarea]  # a browser drops the one line break after <textarea>
+            self.values[self._textarea] = text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
             self._textarea = None
 
     def _add(self, name, value):
