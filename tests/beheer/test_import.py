@@ -16,6 +16,7 @@ from webapp.beheer import csv_io
 from webapp.directory import maintenance
 from webapp.directory.audit import AuditEntry
 from webapp.directory.models import Service
+from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.search.log import head
 
@@ -378,3 +379,19 @@ def test_apply_import_counts_and_audits_only_what_it_wrote(app, accounts):
     assert (counts["nieuw"], counts["geweigerd"]) == (1, 1)
     [entry] = imported_entries()
     assert entry.service.name == "A" and entry.service.gemeente == "Meppel"
+
+
+def test_an_import_whose_150th_row_fails_at_write_time_writes_nothing(app, accounts):
+    """149 new rows, then a change to a voorziening that another beheerder changed after the plan was made."""
+    target = make_service("Soos De Weide", phone="0522 100 100")
+    lines = [f";Nieuw {number};Meppel;;;" for number in range(1, 150)] + [f"{target.id};Soos De Weide;Meppel;0522 200 200;;"]
+    plan = csv_io.plan_import(accounts["beheerder"], csv_io.read_rows("\n".join([HEADER, *lines]) + "\n"))
+    assert [row.status for row in plan].count("nieuw") == 149 and plan[-1].status == "gewijzigd"
+    someone_else = replace(csv_io.current_data(target), summary="Elke dinsdag open")
+    maintenance.update_service(accounts["beheerder"], target, someone_else)
+    before = state()
+
+    with pytest.raises(RuleViolation, match="Rij 151: de voorziening is intussen gewijzigd. Er is niets geïmporteerd."):
+        csv_io.apply_import(accounts["beheerder"], plan)
+    assert state() == before
+    assert db.session.scalar(select(func.count()).select_from(Service)) == 1

@@ -52,10 +52,13 @@ def confirm_import():
     if form.plan_digest.data and form.plan_digest.data != csv_io.plan_digest(plan):
         flash(_("Er is intussen iets veranderd. Bekijk het voorbeeld opnieuw en bevestig dan."), "warning")
         return _preview(form.csv_text.data, rows, plan)
+    if csv_io.writes(csv_io.count_statuses(plan)) > csv_io.MAX_WRITES:
+        return _preview(form.csv_text.data, rows, plan)  # the preview says why
     try:
         counts = csv_io.apply_import(actor, plan)
-    except RuleViolation:  # too many rows to write at once: the preview says so
-        return _preview(form.csv_text.data, rows, plan)
+    except RuleViolation as violation:  # a row failed at write time: nothing was written
+        flash(violation.reasons[0][1], "warning")
+        return _preview(form.csv_text.data, rows)
     flash(_("Import klaar: %(new)d nieuw, %(changed)d gewijzigd, %(refused)d geweigerd. %(unchanged)d ongewijzigd.",
             new=counts[csv_io.NEW], changed=counts[csv_io.CHANGED], refused=counts[csv_io.REFUSED],
             unchanged=counts[csv_io.UNCHANGED]), "success")

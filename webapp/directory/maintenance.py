@@ -72,33 +72,44 @@ class DayException:
 
 def create_service(actor, data, action=audit.CREATED, submission=None):
     """A new voorziening; the same form submission twice makes one (webapp.submissions)."""
-    _check_gemeente(actor, data.gemeente)
-    found = _locate(data)
-
-    def create():
-        service = Service(slug=_free_slug(data.name))
-        service.locations.append(ServiceAtLocation(location=Location(gemeente=data.gemeente)))
-        db.session.add(service)
-        _apply(service, data, found)
-        db.session.flush()
-        audit.record(actor, service, action, {}, audit.snapshot(service))
-        return service
-    return create_once(submission, Service, create)
+    found = prepare(actor, None, data)
+    return create_once(submission, Service, lambda: add_service(actor, data, found, action))
 
 
 def update_service(actor, service, data, action=audit.CHANGED, seen_version=None):
     """Change a voorziening; returns the audited changes (empty when nothing changed)."""
-    _check_gemeente(actor, service.gemeente)
-    _check_gemeente(actor, data.gemeente)
-    found = _locate(data) if _moved(service.location, data) else KEEP
+    found = prepare(actor, service, data)
     with write_block():
         check_version(service, seen_version)
+        return change_service(actor, service, data, found, action)
+
+
+def prepare(actor, service, data):
+    """Checks and geocoding, before any lock: where the voorziening will be (KEEP: where it is)."""
+    if service is not None:
         _check_gemeente(actor, service.gemeente)
-        before = audit.snapshot(service)
-        _apply(service, data, found)
-        db.session.flush()
-        changes = audit.record(actor, service, action, before, audit.snapshot(service))
-    return changes
+    _check_gemeente(actor, data.gemeente)
+    return _locate(data) if service is None or _moved(service.location, data) else KEEP
+
+
+def add_service(actor, data, found, action=audit.CREATED):
+    """Inside a write_block(): the new voorziening, placed at `found` (from prepare), audited."""
+    service = Service(slug=_free_slug(data.name))
+    service.locations.append(ServiceAtLocation(location=Location(gemeente=data.gemeente)))
+    db.session.add(service)
+    _apply(service, data, found)
+    db.session.flush()
+    audit.record(actor, service, action, {}, audit.snapshot(service))
+    return service
+
+
+def change_service(actor, service, data, found, action=audit.CHANGED):
+    """Inside a write_block(): apply `data` (and `found`, from prepare); returns the audited changes."""
+    _check_gemeente(actor, service.gemeente)
+    before = audit.snapshot(service)
+    _apply(service, data, found)
+    db.session.flush()
+    return audit.record(actor, service, action, before, audit.snapshot(service))
 
 
 def archive_service(actor, service):

@@ -13,6 +13,7 @@ from webapp.beheer.csv_io.cells import CellError, CHANGED, COLUMNS, MAX_WRITES, 
 from webapp.directory import audit, maintenance
 from webapp.directory.maintenance import ServiceData
 from webapp.directory.models import Service
+from webapp.database import StaleVersion, check_version, write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 
@@ -27,6 +28,8 @@ class RowPlan:
     changes: list = field(default_factory=list)  # (column, old text, new text)
     reasons: list = field(default_factory=list)  # (column, Dutch message): why it is refused
     notes: list = field(default_factory=list)  # Dutch warnings that do not stop the row
+    found: object = None  # where a new or changed row will be placed (maintenance.prepare), geocoded in planning
+    service_version: int | None = None  # the version planned against: a change since then stops the import
 
 
 @dataclass
@@ -49,7 +52,12 @@ def plan_import(actor, rows):
     names = {(gemeente, name.casefold()) for gemeente, name in db.session.execute(
         select(Service.gemeente, Service.name).where(Service.gemeente.in_(actor.gemeenten)))}
     known = _Known(ids, services, {name.casefold() for name in gemeenten}, names)
-    return [_plan_row(actor, row, known) for row in rows]
+    plan = [_plan_row(actor, row, known) for row in rows]
+    db.session.rollback()  # planning only read; geocoding may take its own short transactions
+    for row in plan:
+        if row.status in (NEW, CHANGED):
+            row.found = maintenance.prepare(actor, row.service, row.data)
+    return plan
 
 
 def _plan_row(actor, row, known):
@@ -73,7 +81,8 @@ def _plan_row(actor, row, known):
         return RowPlan(row.number, NEW, name, data=data, notes=_same_name(data, known.names))
     changes = [(column.header, cell_text(getattr(base, column.field)), cell_text(getattr(data, column.field)))
                for column in COLUMNS if getattr(base, column.field) != getattr(data, column.field)]
-    return RowPlan(row.number, CHANGED if changes else UNCHANGED, name, service, data, changes)
+    return RowPlan(row.number, CHANGED if changes else UNCHANGED, name, service, data, changes,
+                   service_version=service.version)
 
 
 def _target(actor, service_id, known):
@@ -132,8 +141,12 @@ def _keep_same(old, new):
 def plan_digest(plan):
     """A fingerprint of what the preview showed: the confirmation applies the plan only while it still holds."""
     shown = [(row.number, row.status, row.service.id if row.service else None, row.changes, row.reasons,
-              asdict(row.data) if row.data else None) for row in plan]
+              asdict(row.data) if row.data else None, _point(row.found)) for row in plan]
     return hashlib.sha256(json.dumps(shown, default=str).encode()).hexdigest()
+
+
+def _point(found):
+    return (found.latitude, found.longitude, found.precision) if hasattr(found, "precision") else repr(found)
 
 
 def count_statuses(plan):
@@ -150,18 +163,29 @@ def too_many_writes():
 
 
 def apply_import(actor, plan):
-    """Write the new and changed rows, each in its own transaction and audited as imported; returns the counts."""
+    """Write the new and changed rows in one transaction, audited as imported: all of them or none.
+
+    Geocoding was done in planning (row.found), so the write lock is held for the writes only. A row that
+    fails now (someone changed its voorziening since the preview) ends the import with nothing written.
+    """
     counts = count_statuses(plan)
     if writes(counts) > MAX_WRITES:
         raise RuleViolation([("bestand", too_many_writes())])
-    db.session.rollback()  # end the planning's read transaction: each write must start as a writer
-    for row in plan:
-        try:
-            if row.status == NEW:
-                maintenance.create_service(actor, row.data, action=audit.IMPORTED)
-            elif row.status == CHANGED:
-                maintenance.update_service(actor, row.service, row.data, action=audit.IMPORTED)
-        except RuleViolation:  # the service rolled back: this row changed nothing
-            counts[row.status] -= 1
-            counts[REFUSED] += 1
+    with write_block():
+        for row in plan:
+            try:
+                _write_row(actor, row)
+            except (RuleViolation, StaleVersion) as problem:
+                reason = problem.reasons[0][1] if isinstance(problem, RuleViolation) else _(
+                    "de voorziening is intussen gewijzigd")
+                raise RuleViolation([("bestand", _("Rij %(number)d: %(reason)s. Er is niets geïmporteerd.",
+                                                   number=row.number, reason=reason))]) from None
     return counts
+
+
+def _write_row(actor, row):
+    if row.status == NEW:
+        maintenance.add_service(actor, row.data, row.found, action=audit.IMPORTED)
+    elif row.status == CHANGED:
+        check_version(row.service, row.service_version)
+        maintenance.change_service(actor, row.service, row.data, row.found, action=audit.IMPORTED)
