@@ -66,18 +66,18 @@ def start_gunicorn(folder, port, env, workers=2, threads=2):
     return process
 
 
-def start_nginx(folder, site_config):
-    """nginx as a child (daemon off), with the rendered site file inside a test-only main file.
+def nginx_files(folder, site_config):
+    """The rendered site file inside a test-only main file, both in folder/nginx: (nginx's command without -g)
 
     The main file holds only what a system nginx.conf holds (pid, logs, temp folders, mime types), here in `folder`.
     """
-    nginx = require_nginx()
-    (folder / "nginx").mkdir()
     prefix = folder / "nginx"
+    prefix.mkdir()
     (prefix / "buurtkaart.conf").write_text(site_config)
-    user = "root" if os.geteuid() == 0 else None  # workers read the checkout's static/ and our temp folders
-    temp = "\n".join(f"    {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (prefix / "main.conf").write_text(f"""{f'user {user};' if user else ''}
+    user = "user root;" if os.geteuid() == 0 else ""  # workers read the checkout's static/ and our temp folders
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = "\n".join(f"    {kind}_temp_path {prefix / kind};" for kind in kinds)
+    (prefix / "main.conf").write_text(f"""{user}
 worker_processes 1;
 pid {prefix / 'nginx.pid'};
 error_log {prefix / 'error.log'} info;
@@ -90,14 +90,17 @@ http {{
     include {prefix / 'buurtkaart.conf'};
 }}
 """)
-    log = open(prefix / "stderr.log", "w")
-    process = subprocess.Popen(
-        [nginx, "-e", str(prefix / "error.log"), "-p", str(prefix), "-c", str(prefix / "main.conf"),
-         "-g", "daemon off;"],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    return [require_nginx(), "-e", str(prefix / "error.log"), "-p", str(prefix), "-c", str(prefix / "main.conf")]
+
+
+def start_nginx(folder, site_config):
+    """nginx as a child (daemon off) serving the rendered site file."""
+    command = nginx_files(folder, site_config)
+    log = open(folder / "nginx" / "stderr.log", "w")
+    process = subprocess.Popen(command + ["-g", "daemon off;"], stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
     log.close()
-    process.log = prefix / "error.log"
+    process.log = folder / "nginx" / "error.log"
     return process
 
 
@@ -126,3 +129,34 @@ def stop(process, timeout=15):
     except ProcessLookupError:
         pass
     process.wait(timeout=timeout)
+
+
+def connections_per_worker(master, port):
+    """{worker pid: established connections to 127.0.0.1:port it holds} for the children of `master` (Linux /proc).
+
+    gunicorn's workers share one listening socket and the kernel decides which one accepts a connection, so a test
+    that wants every worker busy has to look.
+    """
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "01":  # local port, ESTABLISHED
+            inodes.add(f"socket:[{fields[9]}]")
+    counts = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if parent != master.pid:
+                continue
+            pid = int(stat.parent.name)
+            counts[pid] = sum(1 for fd in (stat.parent / "fd").iterdir() if _readlink(fd) in inodes)
+        except (OSError, IndexError, ValueError):  # a process that just went away
+            continue
+    return counts
+
+
+def _readlink(path):
+    try:
+        return os.readlink(path)
+    except OSError:
+        return None

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from deploy.render_nginx import render
-from tests.deploy.servers import (ROOT, app_environment, free_port, migrate, require_nginx, start_gunicorn,
-                                  start_nginx, stop, wait_for_port)
+from deploy.render_nginx import PLACEHOLDER, render
+from tests.deploy.servers import (ROOT, app_environment, connections_per_worker, free_port, migrate, nginx_files,
+                                  require_nginx, start_gunicorn, start_nginx, stop, wait_for_port)
 
 WORKERS, THREADS = 2, 2
 SLOW_CLIENTS = 2 * WORKERS * THREADS
@@ -30,26 +30,29 @@ class SlowClients:
         self.thread = threading.Thread(target=self._drip, daemon=True)
 
     def __enter__(self):
+        self.add(self.count)
+        self.thread.start()
+        return self
+
+    def add(self, count):
         context = ssl._create_unverified_context() if self.tls else None
-        for number in range(self.count):
+        for _ in range(count):
             sock = socket.create_connection(("127.0.0.1", self.port), timeout=10)
             if context:
                 sock = context.wrap_socket(sock, server_hostname="127.0.0.1")
-            if number % 2 == 0:  # a header that never ends within the test
+            if len(self.clients) % 2 == 0:  # a header that never ends within the test
                 head, rest = b"", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 1000
-            else:                # a whole header, then a body of 100 kB one byte at a time
+            else:                           # a whole header, then a body of 100 kB one byte at a time
                 head = (b"POST /inloggen HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n")
                 rest = b"a" * 100000
             sock.sendall(head + rest[:1])
             self.clients.append([sock, rest[1:]])
-        self.thread.start()
-        return self
 
     def _drip(self):
         deadline = time.monotonic() + DRIP_LIMIT
         while not self.done.wait(DRIP_SECONDS) and time.monotonic() < deadline:
-            for client in self.clients:
+            for client in list(self.clients):  # add() may append meanwhile
                 sock, rest = client
                 if rest:
                     try:
@@ -112,6 +115,7 @@ def test_nginx_answers_a_normal_request_while_slow_clients_hold_gunicorn_directl
         processes.append(start_nginx(tmp_path, site))
         wait_for_port(app_port, processes[0])
         wait_for_port(https_port, processes[1])
+        assert get(app_port, tls=False, timeout=60)[0] == 200  # a worker has loaded the app
 
         with SlowClients(https_port, tls=True) as slow:
             time.sleep(1)  # every slow client has started dripping
@@ -136,9 +140,18 @@ def test_nginx_answers_a_normal_request_while_slow_clients_hold_gunicorn_directl
         status, _, _ = get(https_port, "/inloggen", method="POST", headers={"Content-Length": str(7 * 1024 * 1024)})
         assert status == 413  # above client_max_body_size, refused before a byte of the body is read
 
-        # The contrast: the same slow clients straight to gunicorn take every thread of both workers.
-        with SlowClients(app_port, tls=False):
-            time.sleep(1)
+        # The contrast: the same slow clients straight to gunicorn take every thread. Which worker accepts a
+        # connection is up to the kernel (often one takes most), so more slow clients until each holds THREADS.
+        gunicorn = processes[0]
+        with SlowClients(app_port, tls=False) as slow:
+            deadline = time.monotonic() + 30
+            while True:
+                time.sleep(0.2)
+                held = connections_per_worker(gunicorn, app_port)
+                if len(held) == WORKERS and min(held.values()) >= THREADS:
+                    break
+                assert len(slow.clients) < 40 and time.monotonic() < deadline, held
+                slow.add(1)
             with pytest.raises(TimeoutError):
                 get(app_port, tls=False, timeout=3)
         status, _, _ = get(app_port, tls=False, timeout=10)  # free again once they are gone
@@ -146,3 +159,24 @@ def test_nginx_answers_a_normal_request_while_slow_clients_hold_gunicorn_directl
     finally:
         for process in reversed(processes):
             stop(process)
+
+
+def test_the_production_values_pass_nginx_t(tmp_path):
+    require_nginx()
+    certificate, key = self_signed_certificate(tmp_path)
+    site = render({"SERVER_NAME": "buurtkaart.meppel.nl", "LISTEN_HTTP": "80", "LISTEN_HTTPS": "443",
+                   "TLS_CERTIFICATE": certificate, "TLS_CERTIFICATE_KEY": key, "UPSTREAM": "127.0.0.1:8000",
+                   "STATIC_ROOT": ROOT / "static"})
+    result = subprocess.run(nginx_files(tmp_path, site) + ["-t"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert "[warn]" not in result.stderr
+
+
+def test_render_refuses_a_missing_or_unsafe_value():
+    values = {"SERVER_NAME": "a", "LISTEN_HTTP": "80", "LISTEN_HTTPS": "443", "TLS_CERTIFICATE": "/c",
+              "TLS_CERTIFICATE_KEY": "/k", "UPSTREAM": "127.0.0.1:8000", "STATIC_ROOT": "/srv/static"}
+    assert not PLACEHOLDER.search(render(values))
+    with pytest.raises(ValueError, match="UPSTREAM"):
+        render({**values, "UPSTREAM": ""})
+    with pytest.raises(ValueError, match="SERVER_NAME"):
+        render({**values, "SERVER_NAME": "a; include /etc/passwd"})
