@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 ensure_venv requirements-dev.txt
 ensure_chromium
+ensure_nginx
 . scripts/postgres.sh
 start_postgres
 trap stop_postgres EXIT
@@ -17,6 +18,8 @@ WORKERS="${TEST_WORKERS:-auto}"
 echo "== Tests on SQLite"
 .venv/bin/python -m pytest -n "$WORKERS" "$@"
 echo "== Tests on PostgreSQL ($TEST_PG_URL)"
-# Migrations, services, API, index sync and beheer; the HTML rendering tests do not depend on the database.
+# Migrations, services, API, index sync and beheer; the HTML rendering tests do not depend on the database,
+# nor does tests/deploy (nginx and gunicorn on their own SQLite file).
 TEST_DATABASE_URL="$TEST_PG_URL" .venv/bin/python -m pytest -n "$WORKERS" -m "not browser" \
-  --ignore=tests/directory/test_routes.py --ignore=tests/test_security.py "$@"
+  --ignore=tests/directory/test_routes.py --ignore=tests/test_security.py \
+  --ignore=tests/deploy "$@"
