@@ -3,6 +3,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 
+from webapp import ratelimit
 from webapp.accounts import bp, registration, tokens
 from webapp.accounts.forms import EmailForm, NewPasswordForm, RegisterForm
 from webapp.errors import RuleViolation
@@ -13,7 +14,9 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            registration.register(form.email.data, form.password.data, form.display_name.data, form.postcode.data)
+            with ratelimit.reserve(("RATELIMIT_REGISTER", ratelimit.remote_address())):
+                registration.register(form.email.data, form.password.data, form.display_name.data,
+                                      form.postcode.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:
