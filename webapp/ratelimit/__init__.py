@@ -5,6 +5,7 @@ across workers and servers. Routes take a hit at the moment of the act (`reserve
 per address by Flask-Limiter's decorator.
 """
 import hashlib
+import math
 
 from flask import current_app, request
 from flask_limiter import Limiter
@@ -18,8 +19,7 @@ class LimitReached(TooManyRequests):
     """A limit is used up; `retry_after` is the number of seconds until it is free again."""
 
     def __init__(self, retry_after):
-        self.retry_after = max(1, int(retry_after + 0.999))
-        super().__init__()
+        super().__init__(retry_after=max(1, math.ceil(retry_after)))
 
 
 def init_app(app):

@@ -9,7 +9,7 @@ from flask_babel import ngettext
 
 def wait_text(seconds):
     """'Probeer het over 15 minuten opnieuw.' (whole minutes, whole hours from 90 minutes on)."""
-    minutes = max(1, math.ceil(seconds / 60))
+    minutes = max(1, math.ceil((seconds - 2) / 60))  # a second or two of rounding is not another minute
     if minutes < 90:
         when = ngettext("over %(num)d minuut", "over %(num)d minuten", minutes)
     else:
