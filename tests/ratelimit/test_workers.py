@@ -7,6 +7,7 @@ import http.cookiejar
 import os
 import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -41,7 +42,8 @@ def server(database_url, tmp_path, accounts, request):
            "RATELIMIT_STORAGE_URI": ""}
     if request.param == "redis":
         if not os.environ.get("TEST_REDIS_URL"):
-            pytest.skip("TEST_REDIS_URL is not set (scripts/test.sh starts a redis-server and sets it)")
+            pytest.skip("TEST_REDIS_URL is not set (scripts/test.sh starts a redis-server and sets it for the "
+                        "SQLite round)")
         env["RATELIMIT_STORAGE_URI"] = os.environ["TEST_REDIS_URL"]  # a fresh SECRET_KEY gives fresh keys
     log = (tmp_path / "gunicorn.log").open("w")
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "4", "--bind", f"127.0.0.1:{port}",
@@ -51,7 +53,7 @@ def server(database_url, tmp_path, accounts, request):
         _wait_until_up(url, process, tmp_path / "gunicorn.log")
         yield url
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
         process.wait(timeout=30)
         log.close()
 
@@ -62,9 +64,9 @@ def _wait_until_up(url, process, log_path):
         if process.poll() is not None:
             pytest.fail("gunicorn stopped:\n" + log_path.read_text())
         try:
-            urllib.request.urlopen(url + "/inloggen", timeout=5).close()
+            urllib.request.urlopen(url + "/inloggen", timeout=10).close()
             return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not listening yet, or its workers are still starting (a busy machine)
             time.sleep(0.2)
     pytest.fail("gunicorn did not answer within 60 s:\n" + log_path.read_text())
 
