@@ -174,3 +174,12 @@ def test_the_wait_is_said_in_plain_dutch(app, seconds, text):
     from webapp.ratelimit.responses import wait_text
     with app.test_request_context():
         assert wait_text(seconds) == f"Probeer het {text} opnieuw."
+
+
+def test_reports_are_limited_per_reporter_whatever_the_address(app, client, login, accounts, clock):
+    posts = [make_post(author=accounts["inwoner"], status=OPEN, title=f"Bericht {n}") for n in range(6)]
+    login("inwoner_b")
+    for number, post in enumerate(posts):
+        response = client.post(f"/voor-elkaar/berichten/{post.id}/melden", data={"reason": "Spam"},
+                               environ_base={"REMOTE_ADDR": f"192.0.2.{number + 1}"})
+        assert response.status_code == (429 if number == 5 else 302)
