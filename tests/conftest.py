@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from werkzeug.security import generate_password_hash
 
-from webapp import create_app
+from webapp import create_app, ratelimit
 from webapp.accounts import services as account_services
 from webapp.accounts.services import create_account
 from webapp.extensions import db
@@ -38,6 +38,7 @@ def make_app(database_url, index_dir, **extra):
         "MAIL_BACKEND": "file",
         "MAIL_DIR": str(Path(index_dir).parent / "mail"),
         "MAIL_SEND_INLINE": True,  # deterministic tests; the site sends in a background thread
+        "RATELIMIT_SQLITE_PATH": str(Path(index_dir).parent / "ratelimit.db"),  # counts of this test only
         **extra,
     })
     # The tests keep one app context pushed, so requests share its `g`: forget what the last request cached
@@ -76,6 +77,7 @@ def demo_template(migrated_database, tmp_path_factory):
         db.session.remove()
         db.engine.dispose()
         app.extensions["search_index"].close()
+        ratelimit.close(app)
     return folder
 
 
@@ -126,6 +128,7 @@ def app(database_url, tmp_path):
         db.session.remove()
         db.engine.dispose()
         app.extensions["search_index"].close()
+        ratelimit.close(app)
 
 
 @pytest.fixture
@@ -202,6 +205,7 @@ def csrf_client(database_url, tmp_path):
         db.session.remove()
         db.engine.dispose()
         app.extensions["search_index"].close()
+        ratelimit.close(app)
 
 
 def verify_ok(runner):

@@ -86,3 +86,18 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     JSON_SORT_KEYS = False
     API_PAGE_SIZE = 20
+
+    # Limits (Flask-Limiter; README "Grenzen"). Counts live in Redis when RATELIMIT_STORAGE_URI is set, else in
+    # a SQLite file of their own (RATELIMIT_SQLITE_PATH) or, on PostgreSQL, in the rate_limit_counters table.
+    RATELIMIT_ENABLED = (os.environ.get("RATELIMIT_ENABLED") or "1").strip().lower() not in ("0", "false", "nee", "no")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "")
+    RATELIMIT_SQLITE_PATH = os.environ.get("RATELIMIT_SQLITE_PATH") or str(INSTANCE / "ratelimit.db")
+    RATELIMIT_LOGIN_ACCOUNT = os.environ.get("RATELIMIT_LOGIN_ACCOUNT") or "10 per 15 minutes"
+    RATELIMIT_LOGIN_ADDRESS = os.environ.get("RATELIMIT_LOGIN_ADDRESS") or "50 per hour"
+    RATELIMIT_RESET_MAIL = os.environ.get("RATELIMIT_RESET_MAIL") or "3 per hour"
+    RATELIMIT_REGISTER = os.environ.get("RATELIMIT_REGISTER") or "5 per hour"
+    RATELIMIT_POSTS = os.environ.get("RATELIMIT_POSTS") or "5 per day"
+    RATELIMIT_MESSAGES = os.environ.get("RATELIMIT_MESSAGES") or "30 per hour"
+    RATELIMIT_REPORTS = os.environ.get("RATELIMIT_REPORTS") or "5 per hour"
+    RATELIMIT_REPORTS_PER_POST = os.environ.get("RATELIMIT_REPORTS_PER_POST") or "3 per day"
+    RATELIMIT_API = os.environ.get("RATELIMIT_API") or "120 per minute"

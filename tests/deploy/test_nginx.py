@@ -124,7 +124,7 @@ def test_nginx_answers_a_normal_request_while_slow_clients_hold_gunicorn_directl
             assert "Waar zoekt u hulp bij" in body
             assert slow.connected() == SLOW_CLIENTS  # still there: nginx holds them, gunicorn never sees them
         assert headers["Server"] == "nginx"  # server_tokens off: no version
-        assert headers["Strict-Transport-Security"] == "max-age=31536000"
+        assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"  # once, from the app
         assert "Content-Security-Policy" in headers  # the app's own headers come through
 
         status, headers, _ = get(https_port, "/static/css/site.css")

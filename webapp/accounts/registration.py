@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
+from webapp import ratelimit
 from webapp.accounts import tokens
 from webapp.accounts.models import INWONER, User
 from webapp.accounts.services import MIN_PASSWORD, normalise_email
@@ -62,6 +63,10 @@ def confirm_email(token):
 
 
 def request_password_reset(email):
+    """A reset mail for an active account; past RATELIMIT_RESET_MAIL per address nothing is sent (and the
+    answer stays the same, so it tells nobody whether the address has an account)."""
+    if not ratelimit.allowed("RATELIMIT_RESET_MAIL", normalise_email(email)):
+        return
     with write_block():
         user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
         if user is not None and user.active:
@@ -81,6 +86,8 @@ def reset_password(token, password):
         user.password_hash = password_hash
         user.session_version += 1
         user.email_confirmed_at = user.email_confirmed_at or utcnow()  # the mail reached them
+    # The owner proved it is them: earlier wrong passwords for this account no longer hold them back.
+    ratelimit.clear("RATELIMIT_LOGIN_ACCOUNT", user.email)
     return user
 
 

@@ -2,6 +2,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from webapp import ratelimit
 from webapp.accounts import bp, registration, sessions, tokens
 from webapp.accounts.forms import EmailForm, NewPasswordForm, RegisterForm
 from webapp.errors import RuleViolation
@@ -12,7 +13,9 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            registration.register(form.email.data, form.password.data, form.display_name.data, form.postcode.data)
+            with ratelimit.reserve(("RATELIMIT_REGISTER", ratelimit.remote_address())):
+                registration.register(form.email.data, form.password.data, form.display_name.data,
+                                      form.postcode.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:

@@ -5,15 +5,25 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from webapp import ratelimit
 from webapp.accounts import bp, registration, services, sessions
 from webapp.accounts.forms import LoginForm
+from webapp.ratelimit.responses import wait_text
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
 def login():
     form = LoginForm()
     if form.validate_on_submit():
+        try:
+            # Taken before the password is checked, so parallel guesses cannot slip past the limit.
+            attempt = ratelimit.reserve(("RATELIMIT_LOGIN_ACCOUNT", services.normalise_email(form.email.data)),
+                                        ("RATELIMIT_LOGIN_ADDRESS", ratelimit.remote_address()))
+        except ratelimit.LimitReached as limit:
+            return _login_limited(form, limit)
         user = services.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            attempt.give_back()  # only wrong passwords count
         if user is not None and not user.email_confirmed_at:
             # Only now, with the right password, may the site say the address still needs confirming.
             registration.resend_confirmation(user)
@@ -34,6 +44,13 @@ def logout():
     sessions.end_everywhere(current_user._get_current_object())
     flash(_("U bent uitgelogd."), "success")
     return redirect(url_for("directory.home"))
+
+
+def _login_limited(form, limit):
+    """Too many wrong passwords: never a lockout, a new password by mail always works."""
+    form.form_errors.append(_("U heeft te vaak een verkeerd wachtwoord ingevuld.") + " " + wait_text(limit.retry_after)
+                            + " " + _("Of kies een nieuw wachtwoord via 'Wachtwoord vergeten?'."))
+    return render_template("accounts/login.html", form=form), 429, {"Retry-After": str(limit.retry_after)}
 
 
 def _safe_next(target):

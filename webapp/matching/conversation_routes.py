@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
+from webapp import ratelimit
 from webapp.accounts import acting
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -24,7 +25,8 @@ def conversation(match_id):
     form = MessageForm()
     if form.validate_on_submit():
         try:
-            services.post_message(match, user, form.message.data)
+            with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
+                services.post_message(match, user, form.message.data)
         except access.NotAllowed:
             abort(403)
         except RuleViolation as violation:

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
+from webapp import ratelimit
 from webapp.accounts import acting
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -25,7 +26,8 @@ def react_to_request(post_id):
     form = ReactForm()
     if form.validate_on_submit():
         try:
-            match = services.react_to_request(vraag, user, form.message.data)
+            with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
+                match = services.react_to_request(vraag, user, form.message.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:
@@ -44,7 +46,8 @@ def react_to_offer(post_id):
     if form.validate_on_submit():
         try:
             vraag = db.session.get(HelpRequest, form.request_id.data)
-            match = services.react_to_offer(offer, user, vraag, form.message.data)
+            with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
+                match = services.react_to_offer(offer, user, vraag, form.message.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
+from webapp import ratelimit
 from webapp.accounts.acting import effective_user
 from webapp.accounts.decorators import require_gemeente, role_required
 from webapp.moderation import bp, queries, reports
@@ -24,13 +25,25 @@ def report(post_id):
     reporter = effective_user() if current_user.is_authenticated else None
     if reporter is not None:
         del form.email  # the outcome goes to the account
-    done = submitted(form, lambda: reports.report(post, reporter, form.email.data if reporter is None else None,
-                                                  form.reason.data),
+    done = submitted(form, lambda: _report(post, reporter, form.email.data if reporter is None else None,
+                                           form.reason.data),
                      url_for("moderation.report_thanks", post_id=post.id))
     if done:
         return done
     return render_template("moderation/report.html", form=form, title=mask_contact(post.title), post=post,
                            kind=KIND_LABELS[post.kind], back_url=_public_url(post)), 400 if form.is_submitted() else 200
+
+
+def _report(post, reporter, email, reason):
+    """Counted per address, per reporter (account or e-mail address) and per post per address; a refused
+    report does not count."""
+    address = ratelimit.remote_address()
+    checks = [("RATELIMIT_REPORTS", address), ("RATELIMIT_REPORTS_PER_POST", f"{post.id}:{address}")]
+    reporter_key = reporter.id if reporter is not None else (email or "").strip().lower()
+    if reporter_key:
+        checks.append(("RATELIMIT_REPORTS", f"reporter:{reporter_key}"))
+    with ratelimit.reserve(*checks):
+        return reports.report(post, reporter, email, reason)
 
 
 @bp.route("/voor-elkaar/berichten/<post_id>/gemeld")

@@ -1,8 +1,6 @@
 """'Meld misbruik': anyone may report a public post; a coördinator of its gemeente decides, the reporter
 hears the outcome. Nobody but the reporter learns who reported."""
 import re
-from datetime import timedelta
-
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -17,8 +15,6 @@ from webapp.posts import lifecycle
 from webapp.posts.vocab import OPEN
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PER_REPORTER_PER_HOUR = 5  # one account or e-mail address
-ANONYMOUS_PER_GEMEENTE_PER_HOUR = 30  # reports without an account, together
 OPEN_PER_POST = 20  # after this many waiting reports, more say nothing new
 
 
@@ -82,27 +78,15 @@ def _clean_email(email):
 
 
 def _check_limits(post, reporter, email):
-    """Refuse floods: the same post twice by one reporter, more than a few reports an hour by one account or
-    address, many reports without an account in one gemeente, and endless reports about one post."""
-    hour_ago = utcnow() - timedelta(hours=1)
-    recent = select(func.count()).select_from(AbuseReport).where(AbuseReport.created_at >= hour_ago)
+    """Refuse the same post twice by one reporter, and endless reports about one post. How many reports one
+    address or reporter may make is counted by the limiter (report_routes.py, RATELIMIT_REPORTS*)."""
     if reporter is not None or email:
         mine = AbuseReport.reporter_id == reporter.id if reporter is not None else AbuseReport.reporter_email == email
         if db.session.scalar(select(func.count()).select_from(AbuseReport).where(
                 mine, AbuseReport.post_id == post.id, AbuseReport.status == REPORT_OPEN)):
             _refuse("reason", _("U heeft dit bericht al gemeld. Een coördinator bekijkt uw melding."))
-        if db.session.scalar(recent.where(mine)) >= PER_REPORTER_PER_HOUR:
-            _try_later()
-    if reporter is None and db.session.scalar(recent.where(
-            AbuseReport.gemeente == post.gemeente,
-            AbuseReport.reporter_id.is_(None))) >= ANONYMOUS_PER_GEMEENTE_PER_HOUR:
-        _try_later()
     if len(_open_reports(post)) >= OPEN_PER_POST:
         _refuse("reason", _("Dit bericht is al vaak gemeld. Een coördinator bekijkt het zo snel mogelijk."))
-
-
-def _try_later():
-    _refuse("reason", _("Er zijn net veel meldingen gedaan. Probeer het over een uur opnieuw."))
 
 
 def _refuse(field, message):

@@ -3,6 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from webapp import ratelimit
 from webapp.accounts.acting import effective_user
 from webapp.database import StaleVersion
 from webapp.errors import RuleViolation
@@ -11,6 +12,7 @@ from webapp.posts import bp, lifecycle, services, vocab
 from webapp.posts.access import own_post
 from webapp.posts.forms import FORMS, GRID, OfferForm, RequestForm
 from webapp.posts.vocab import CONCEPT, OFFER, REQUEST
+from webapp.ratelimit.responses import wait_text
 
 TEMPLATES = {REQUEST: "posts/request_form.html", OFFER: "posts/offer_form.html"}
 
@@ -34,9 +36,16 @@ def new_offer():
 
 def _new(form, kind):
     if form.validate_on_submit():
+        author = effective_user()
         try:
-            post = services.create_post(effective_user(), form.to_data(), send=form.send.data,
-                                        submission=form.submission.data)
+            with ratelimit.reserve(("RATELIMIT_POSTS", author.id)):
+                post = services.create_post(author, form.to_data(), send=form.send.data,
+                                            submission=form.submission.data)
+        except ratelimit.LimitReached as limit:
+            # The form stays filled in: nothing typed is lost.
+            form.form_errors.append(_("U heeft vandaag al veel berichten gemaakt.") + " " + wait_text(limit.retry_after))
+            return render_template(TEMPLATES[kind], form=form, post=None, grid=GRID), 429, {
+                "Retry-After": str(limit.retry_after)}
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:
