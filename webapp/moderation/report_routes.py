@@ -2,7 +2,6 @@
 from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.routing import BuildError
 
 from webapp.accounts.acting import effective_user
 from webapp.accounts.decorators import require_gemeente, role_required
@@ -83,9 +82,5 @@ def _public_post(post_id):
 
 
 def _public_url(post):
-    """The public page of the post, or None while the board pages do not exist."""
-    endpoint = PUBLIC_PAGES.get(post.kind, "board.show_offer")
-    try:
-        return url_for(endpoint, post_id=post.id)
-    except BuildError:
-        return None
+    """The public page of the post (the board's)."""
+    return url_for(PUBLIC_PAGES.get(post.kind, "board.show_offer"), post_id=post.id)

@@ -65,4 +65,4 @@ def _request_page(vraag, form):
 
 def _render(template, post, **context):
     return render_template(template, post=post, vocab=vocab, mask_contact=mask_contact,
-                           propose_url=links.propose_url(), **context)
+                           propose_url=url_for("matching.propose"), **context)
