@@ -1,8 +1,8 @@
 """Application factory: builds and wires the Flask app; no business logic here."""
 from flask import Flask
 
-from webapp import (accounts, api, beheer, board, dashboard, directory, errors, geo, mail, matching, moderation, pages,
-                    posts, search, security, site, suggestions)
+from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
+                    pages, posts, search, security, site, suggestions)
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config
 from webapp.database import configure_engine
@@ -34,6 +34,7 @@ def create_app(config=None):
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api):
         package.init_app(app)
+    app.cli.add_command(demo.demo_group)
     errors.init_app(app)
     security.init_app(app)
     return app

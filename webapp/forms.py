@@ -1,5 +1,7 @@
-"""The base form: turns a service's RuleViolation into field errors."""
+"""The base form, which turns a service's RuleViolation into field errors, and widgets every package uses."""
 from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
+from wtforms.widgets import CheckboxInput, ListWidget
 
 
 class BaseForm(FlaskForm):
@@ -28,3 +30,9 @@ def _problems(fields):
         else:
             for message in field.errors:
                 yield field.id, message
+
+
+class CheckboxList(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -8,4 +8,3 @@ from webapp.search import models as search_models  # noqa: F401
 from webapp.posts import models as posts_models  # noqa: F401
 from webapp.moderation import models as moderation_models  # noqa: F401
 from webapp.matching import models as matching_models  # noqa: F401
-from webapp.dashboard import models as dashboard_models  # noqa: F401

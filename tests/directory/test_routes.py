@@ -119,7 +119,7 @@ def every_hour_of_every_day():
 
 
 def table_counts():
-    # Searches without results are counted on purpose (tests/dashboard/test_missed.py); nothing else may change.
+    # Searches without results are counted on purpose (tests/directory/test_missed.py); nothing else may change.
     counts = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in db.metadata.sorted_tables
               if t.name != "missed_searches"}
     counts["service versions"] = db.session.scalar(select(func.sum(Service.version)))

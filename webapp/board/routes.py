@@ -5,7 +5,7 @@ from webapp.board import bp, public, services
 from webapp.board.forms import BoardSearchForm
 from webapp.directory.links import page_numbers, search_url
 from webapp.errors import RuleViolation
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, KIND_LABELS, OFFER, REQUEST
 
 # Service fields (and geo's "near") -> the form field a resident filled in.

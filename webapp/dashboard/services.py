@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from webapp.dashboard import charts, missed, queries, stats, tables
+from webapp.dashboard import charts, queries, stats, tables
+from webapp.directory import missed
 from webapp.posts.vocab import CATEGORIES
 
 SERIES = (("vragen", _l("Vragen")), ("connections", _l("Unieke verbindingen")),

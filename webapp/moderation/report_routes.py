@@ -10,7 +10,7 @@ from webapp.moderation.forms import HandleReportForm, ReportForm
 from webapp.moderation.models import AbuseReport
 from webapp.moderation.routes import block_form_for, load_or_404, submitted
 from webapp.posts.models import Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import KIND_LABELS, OPEN, REQUEST
 
 PUBLIC_PAGES = {REQUEST: "board.show_request"}

@@ -14,7 +14,7 @@ from webapp.mail import queue_mail
 from webapp.models_base import utcnow
 from webapp.posts import lifecycle
 from webapp.posts.models import Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import KIND_LABELS, OPEN, REMINDER_DAYS_BEFORE
 from webapp.site import absolute_url
 

@@ -8,7 +8,7 @@ from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.posts import vocab
 from webapp.posts.models import HelpOffer, HelpRequest, Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.suggestions import bp, links, ranking, referrals
 from webapp.suggestions.forms import ReferralForm
 from webapp.suggestions.related import related_services
