@@ -21,8 +21,7 @@ def my_conversations(user=None):
 
 def init_app(app):
     from webapp.matching.closing import close_open_conversations
-    from webapp.posts.lifecycle import CLOSING_HOOKS
-    if close_open_conversations not in CLOSING_HOOKS:
-        CLOSING_HOOKS.append(close_open_conversations)
+    from webapp.posts.lifecycle import post_closing
+    post_closing.connect(close_open_conversations)  # once per process, however many apps are made
     app.register_blueprint(bp)
     app.add_template_global(my_conversations, "my_conversations")
