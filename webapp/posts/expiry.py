@@ -63,4 +63,4 @@ def _remind(post, now):
         return
     queue_mail(author.email, "posts/renew_reminder", subject=_("Uw bericht op Buurtkaart loopt bijna af"),
                user=author, kind=KIND_LABELS[post.kind], title=mask_contact(post.title), expires_at=post.expires_at,
-               mine_url=absolute_url("posts.mine"))
+               mine_url=absolute_url("board.mine"))

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.accounts.decorators import require_gemeente, role_required
+from webapp.directory.related import related_services
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.posts import vocab
@@ -11,7 +12,6 @@ from webapp.posts.models import HelpOffer, HelpRequest, Post
 from webapp.text import mask_contact
 from webapp.suggestions import bp, links, ranking, referrals
 from webapp.suggestions.forms import ReferralForm
-from webapp.suggestions.related import related_services
 
 
 @bp.app_context_processor
@@ -60,7 +60,7 @@ def coordinated_post(cls, post_id):
 def _request_page(vraag, form):
     services = related_services(vraag)
     return _render("suggestions/for_request.html", vraag, suggestions=ranking.suggest_offers_for(vraag),
-                   services=services, referral_form=form.offer(services))
+                   services=services, related_services=services, referral_form=form.offer(services))
 
 
 def _render(template, post, **context):
