@@ -41,7 +41,8 @@ def _imported_modules(path, module):
                 base = ".".join(anchor + ([base] if base else []))
             yield base
             # `from webapp import accounts` names a package, not an attribute of webapp/__init__.py.
-            yield from (f"{base}.{alias.name}" for alias in node.names if (WEBAPP.parent / base.replace(".", "/") / alias.name).is_dir())
+            folder = WEBAPP.parent.joinpath(*base.split("."))
+            yield from (f"{base}.{alias.name}" for alias in node.names if (folder / alias.name).is_dir())
 
 
 def _imports():

@@ -23,8 +23,9 @@ def mine():
     user = effective_user()
     posts = db.session.scalars(select(Post).where(Post.author_id == user.id, Post.anonymised_at.is_(None))
                                .order_by(Post.created_at.desc())).all()
+    # vocab and lifecycle: the posts' partials need them (on posts' own pages its context processor gives them).
     return render_template("board/mine.html", user=user, action_form=FlaskForm(),
                            requests=[post for post in posts if post.kind == REQUEST],
                            offers=[post for post in posts if post.kind == OFFER],
                            conversations=conversations(user), referrals=my_referrals(user),
-                           vocab=vocab, lifecycle=lifecycle)  # for the posts' partials (posts.routes gives them on its pages)
+                           vocab=vocab, lifecycle=lifecycle)
