@@ -4,7 +4,7 @@ from flask import Flask
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
                     pages, posts, search, security, site, suggestions)
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
-from webapp.config import INSTANCE, ROOT, Config
+from webapp.config import INSTANCE, ROOT, Config, local_secret_key
 from webapp.database import configure_engine
 from webapp.extensions import babel, csrf, db, login_manager, migrate
 
@@ -20,6 +20,8 @@ def create_app(config=None):
     app.config.from_object(Config)
     if config:
         app.config.update(config)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = local_secret_key(app.instance_path)
     site.init_app(app)  # first: a site without SITE_URL (outside demo mode) does not start at all
 
     db.init_app(app)
