@@ -2,6 +2,8 @@
 import threading
 import time
 
+import pytest
+
 from webapp.accounts.unsubscribe import unsubscribe_url
 from webapp.extensions import db
 from webapp.mail import queue_mail, send_pending
@@ -126,3 +128,8 @@ def test_file_backend_creates_its_folder_and_names_sort_by_time(tmp_path):
         time.sleep(0.001)
     names = [path.name for path in eml_files(tmp_path / "nieuw" / "mail")]
     assert [name.split("-")[1] for name in names] == ["id0.eml", "id1.eml", "id2.eml"]
+
+
+def test_a_non_essential_mail_without_its_unsubscribe_link_is_refused(app, user):
+    with pytest.raises(ValueError):
+        queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user)

@@ -1,4 +1,4 @@
-"""Suggested matches with their reasons, voorzieningen that fit a vraag, and referrals to them."""
+"""Suggested matches with their reasons, and referring the asker of a vraag to a voorziening."""
 from flask import Blueprint
 
 bp = Blueprint("suggestions", __name__)
