@@ -1,11 +1,11 @@
 """Application factory: builds and wires the Flask app; no business logic here."""
 from flask import Flask
 
-from webapp import (accounts, api, beheer, board, dashboard, directory, errors, geo, mail, matching, moderation, pages,
-                    posts, search, security, site, suggestions)
+from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
+                    pages, posts, search, security, site, suggestions)
 from webapp import ratelimit
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
-from webapp.config import INSTANCE, ROOT, Config
+from webapp.config import INSTANCE, ROOT, Config, local_secret_key
 from webapp.database import configure_engine
 from webapp.extensions import babel, csrf, db, login_manager, migrate
 
@@ -21,6 +21,8 @@ def create_app(config=None):
     app.config.from_object(Config)
     if config:
         app.config.update(config)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = local_secret_key(app.instance_path)
     site.init_app(app)  # first: a site without SITE_URL (outside demo mode) does not start at all
 
     db.init_app(app)
@@ -32,10 +34,11 @@ def create_app(config=None):
     login_manager.init_app(app)
     geo.init_app(app)
     search.init_app(app)
+    ratelimit.init_app(app)  # before the packages: they limit their own routes
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api):
         package.init_app(app)
+    app.cli.add_command(demo.demo_group)
     errors.init_app(app)
-    ratelimit.init_app(app)
     security.init_app(app)
     return app

@@ -30,16 +30,17 @@ def _site_url(demo):
     return url.rstrip("/")
 
 
-def _local_secret_key():
-    """Without SECRET_KEY: one random key kept in instance/, shared by this server's workers.
+def local_secret_key(instance):
+    """Without SECRET_KEY: one random key kept in the instance folder, shared by this server's workers.
 
-    Several servers must set SECRET_KEY themselves (the README says so).
+    create_app asks for it (importing this module writes nothing). Several servers must set SECRET_KEY
+    themselves (the README says so).
     """
-    path = INSTANCE / "secret_key"
+    path = Path(instance) / "secret_key"
     try:
         return path.read_text().strip()
     except FileNotFoundError:
-        INSTANCE.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         key = secrets.token_hex(32)
         try:
             with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
@@ -57,7 +58,7 @@ class Config:
     # The one address of the site: every link in a mail and every absolute URL comes from it, never from a request.
     SITE_URL = _site_url(DEMO)
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)  # reverse proxies in front (nginx: 1); 0 = none
-    SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
+    SECRET_KEY = os.environ.get("SECRET_KEY")  # None: create_app uses local_secret_key(instance/)
     SQLALCHEMY_DATABASE_URI = _database_url()
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "index")
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
@@ -84,9 +85,6 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(days=30)  # the signed cookie itself is refused after this
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
-    JSON_SORT_KEYS = False
-    API_PAGE_SIZE = 20
-
     # Limits (Flask-Limiter; README "Grenzen"). Counts live in Redis when RATELIMIT_STORAGE_URI is set, else in
     # a SQLite file of their own (RATELIMIT_SQLITE_PATH) or, on PostgreSQL, in the rate_limit_counters table.
     RATELIMIT_ENABLED = (os.environ.get("RATELIMIT_ENABLED") or "1").strip().lower() not in ("0", "false", "nee", "no")

@@ -1,6 +1,8 @@
-"""The base forms: RuleViolation to field errors; the version an edit form was made from; a create form's token."""
+"""The base forms (RuleViolation to field errors; the version an edit form was made from; a create form's
+token), and widgets every package uses."""
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import HiddenField, SelectMultipleField
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.models_base import new_uuid
 
@@ -73,3 +75,9 @@ def _problems(fields):
         else:
             for message in field.errors:
                 yield field.id, message
+
+
+class CheckboxList(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -8,6 +8,5 @@ from webapp.search import models as search_models  # noqa: F401
 from webapp.posts import models as posts_models  # noqa: F401
 from webapp.moderation import models as moderation_models  # noqa: F401
 from webapp.matching import models as matching_models  # noqa: F401
-from webapp.dashboard import models as dashboard_models  # noqa: F401
 from webapp.ratelimit import storage as ratelimit_storage  # noqa: F401
 from webapp import submissions as submission_models  # noqa: F401

@@ -119,7 +119,7 @@ def every_hour_of_every_day():
 
 
 def table_counts():
-    # Searches without results are counted on purpose (tests/dashboard/test_missed.py); nothing else may change.
+    # Searches without results are counted on purpose (tests/directory/test_missed.py); nothing else may change.
     counts = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in db.metadata.sorted_tables
               if t.name != "missed_searches"}
     counts["service versions"] = db.session.scalar(select(func.sum(Service.version)))
@@ -501,15 +501,18 @@ def test_links_on_a_theme_page_stay_on_that_theme(demo, client, url, link):
 # Error pages
 
 
-@pytest.mark.parametrize(("code", "message"), [
-    (429, "U heeft te veel verzoeken gedaan. Wacht even en probeer het dan opnieuw."),
-    (500, "Er ging iets mis aan onze kant. Probeer het later nog eens."),
-])
-def test_other_error_pages_are_dutch_with_a_search_box(app, code, message):
-    app.add_url_rule("/test-fout", "test_error", lambda: abort(code))
-    page = get(app.test_client(), "/test-fout", code)
-    assert page.text("h1") == [message]
+def test_the_server_error_page_is_dutch_with_a_search_box(app):
+    app.add_url_rule("/test-fout", "test_error", lambda: abort(500))
+    page = get(app.test_client(), "/test-fout", 500)
+    assert page.text("h1") == ["Er ging iets mis aan onze kant. Probeer het later nog eens."]
     assert page.find("form", action="/zoeken", method="get")
+
+
+def test_the_too_many_requests_page_says_how_long_to_wait(app):
+    app.add_url_rule("/test-fout", "test_error", lambda: abort(429))
+    page = get(app.test_client(), "/test-fout", 429)
+    assert page.text("h1") == ["Even wachten"]
+    assert "Probeer het over 1 minuut opnieuw." in " ".join(page.text("p"))
 
 
 @pytest.mark.parametrize("url", ["/bestaat-niet", "/zoeken/bestaat-niet", "/thema/", "/voorzieningen/"])

@@ -2,6 +2,9 @@
 import threading
 import time
 
+import pytest
+
+from webapp.accounts.unsubscribe import unsubscribe_url
 from webapp.extensions import db
 from webapp.mail import queue_mail, send_pending
 from webapp.mail.backends import FileBackend
@@ -58,7 +61,7 @@ def test_a_line_break_cannot_add_a_header(app, mail_dir):
 def test_opted_out_user_gets_essential_but_not_other_mail(app, mail_dir, user):
     user.mail_opt_out = True
     db.session.commit()
-    assert queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user) is None
+    assert queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user, unsubscribe_url=unsubscribe_url(user)) is None
     assert queue_mail(user.email, "test", subject="Bevestig uw adres", user=user) is not None
     db.session.commit()
     assert [read_eml(path)["Subject"] for path in eml_files(mail_dir)] == ["Bevestig uw adres"]
@@ -66,7 +69,7 @@ def test_opted_out_user_gets_essential_but_not_other_mail(app, mail_dir, user):
 
 
 def test_non_essential_mail_carries_the_unsubscribe_link(app, mail_dir, user):
-    queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user)
+    queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user, unsubscribe_url=unsubscribe_url(user))
     db.session.commit()
     message = read_eml(eml_files(mail_dir)[0])
     text, html = text_and_html(message)
@@ -125,3 +128,8 @@ def test_file_backend_creates_its_folder_and_names_sort_by_time(tmp_path):
         time.sleep(0.001)
     names = [path.name for path in eml_files(tmp_path / "nieuw" / "mail")]
     assert [name.split("-")[1] for name in names] == ["id0.eml", "id1.eml", "id2.eml"]
+
+
+def test_a_non_essential_mail_without_its_unsubscribe_link_is_refused(app, user):
+    with pytest.raises(ValueError):
+        queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user)

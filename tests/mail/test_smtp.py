@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from webapp.accounts.unsubscribe import unsubscribe_url
 from webapp.extensions import db
 from webapp.mail import queue_mail
 
@@ -31,7 +32,7 @@ def test_mail_arrives_with_the_right_headers(app, smtp):
 
 
 def test_unsubscribe_link_of_a_non_essential_mail_works(app, smtp, client, user):
-    queue_mail(user.email, "test", subject="Nieuws uit de buurt", essential=False, user=user)
+    queue_mail(user.email, "test", subject="Nieuws uit de buurt", essential=False, user=user, unsubscribe_url=unsubscribe_url(user))
     db.session.commit()
     [(_sender, _to, message)] = smtp.received
     link = message["List-Unsubscribe"].strip("<>")
@@ -57,7 +58,7 @@ def test_unsubscribe_link_of_a_non_essential_mail_works(app, smtp, client, user)
 
 
 def test_one_click_post_from_a_mail_program(app, smtp, client, user):
-    queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user)
+    queue_mail(user.email, "test", subject="Nieuws", essential=False, user=user, unsubscribe_url=unsubscribe_url(user))
     db.session.commit()
     link = smtp.received[0][2]["List-Unsubscribe"].strip("<>")
     response = client.post(urlsplit(link).path, data={"List-Unsubscribe": "One-Click"})

@@ -6,11 +6,11 @@ from tests.factories import make_post
 from tests.mail.helpers import outbox
 from webapp.accounts.intake import create_intake_account
 from webapp.directory.models import Service
+from webapp.directory.related import related_services
 from webapp.extensions import db
 from webapp.matching.models import Referral
 from webapp.models_base import utcnow
 from webapp.suggestions.referrals import my_referrals
-from webapp.suggestions.related import related_services
 
 BILLS = "Ik kan mijn rekeningen niet betalen"
 
@@ -44,7 +44,8 @@ def test_the_partial_and_the_coordinator_page_show_them(demo, app, client, login
     vraag = bills_vraag(accounts["inwoner"])
     geldloket = service_named("Geldloket Meppel")
     with app.test_request_context():
-        html = render_template_string('{% include "suggestions/_related_services.html" %}', post=vraag)
+        html = render_template_string('{% include "directory/_related_services.html" %}',
+                                      related_services=related_services(vraag))
     assert "Professionele hulp die past bij deze vraag" in html
     assert f'href="/voorzieningen/{geldloket.slug}">Geldloket Meppel</a>' in html
     login("coordinator")
@@ -108,8 +109,10 @@ def test_my_referrals_partial_lists_them(demo, app, client, login, accounts):
     client.post(f"/coordinator/hulpvragen/{vraag.id}/doorverwijzen",
                 data={"service_id": service_named("Geldloket Meppel").id, "note": "Ga op dinsdag."})
     with app.test_request_context():
-        html = render_template_string('{% include "suggestions/_my_referrals.html" %}', user=accounts["inwoner"])
-        empty = render_template_string('{% include "suggestions/_my_referrals.html" %}', user=accounts["inwoner_b"])
+        html = render_template_string('{% include "suggestions/_my_referrals.html" %}',
+                                      referrals=my_referrals(accounts["inwoner"]))
+        empty = render_template_string('{% include "suggestions/_my_referrals.html" %}',
+                                       referrals=my_referrals(accounts["inwoner_b"]))
     assert "Een coördinator wijst u op:" in html and "Geldloket Meppel" in html and "Ga op dinsdag." in html
     assert BILLS in html
     assert empty.strip() == ""

@@ -7,7 +7,7 @@ from webapp.extensions import login_manager
 bp = Blueprint("accounts", __name__)
 
 from webapp.accounts import (acting, cli, intake_routes, profile_routes,  # noqa: E402,F401  (routes on bp)
-                             registration_routes, routes, services, sessions)
+                             registration_routes, routes, services, sessions, unsubscribe_routes)
 
 
 def init_app(app):

@@ -1,4 +1,5 @@
 """A resident's own account: change details, e-mail and password, download the data, delete the account."""
+from blinker import Namespace
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -13,10 +14,12 @@ from webapp.extensions import db
 from webapp.mail import queue_mail
 from webapp.site import absolute_url
 
-# Packages that hold a user's content (voor elkaar posts) register here: called before an account is deleted,
-# so the content is anonymised rather than lost, and for the data download.
-DELETION_HOOKS = []
-EXPORT_HOOKS = []
+signals = Namespace()
+# Packages that hold a user's content (voor elkaar posts) connect to these. account_deleting is sent with the
+# user inside the deletion's transaction, before the account goes, so the content is anonymised rather than
+# lost; account_exporting is sent for the data download, and each receiver returns a dict of its part.
+account_deleting = signals.signal("account-deleting")
+account_exporting = signals.signal("account-exporting")
 
 
 def update_details(user, display_name, postcode, seen_version=None):
@@ -63,11 +66,10 @@ def confirm_email_change(token):
 
 
 def delete_account(user, password):
-    """Gone for good; what the user posted stays, without their name (DELETION_HOOKS)."""
+    """Gone for good; what the user posted stays, without their name (account_deleting)."""
     _check_current(user, password)
     with write_block():
-        for hook in DELETION_HOOKS:
-            hook(user)
+        account_deleting.send(user)
         db.session.delete(user)
 
 
@@ -80,8 +82,8 @@ def export_data(user):
                     "e-mail bevestigd": user.email_confirmed_at.isoformat() if user.email_confirmed_at else None,
                     "geen extra mails": user.mail_opt_out},
     }
-    for hook in EXPORT_HOOKS:
-        data.update(hook(user))
+    for _receiver, part in account_exporting.send(user):
+        data.update(part)
     return data
 
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from webapp.api import bp
 from webapp.extensions import db
 from webapp.posts.models import HelpRequest, Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import OPEN
 from webapp.suggestions import ranking
 

@@ -4,10 +4,9 @@ from wtforms import (DateField, FieldList, Form, FormField, RadioField, SelectFi
                      TimeField)
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
-from webapp.directory.forms import CheckboxList
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
-from webapp.forms import BaseForm, OnceForm, VersionedForm
+from webapp.forms import BaseForm, CheckboxList, OnceForm, VersionedForm
 
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"

@@ -4,8 +4,8 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringFi
 from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
 
 from webapp.board.queries import KINDS, post_query
-from webapp.directory.forms import POINT, RADII, CheckboxList, point_of
-from webapp.forms import BaseForm
+from webapp.directory.forms import POINT, RADII, point_of
+from webapp.forms import BaseForm, CheckboxList
 from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
 
 PER_PAGE = 10

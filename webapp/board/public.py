@@ -8,7 +8,7 @@ from datetime import timezone
 from flask import url_for
 from flask_babel import format_date, gettext as _, lazy_gettext as _l
 
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, DAY_PARTS, OFFER, REQUEST, WEEKDAYS, WHEN_DATE, WHEN_LABELS, WHEN_PERIOD
 from webapp.site import absolute_url
 

@@ -1,12 +1,12 @@
 """/voor-elkaar: the board (list and map) and the public page of one open vraag or aanbod."""
-from flask import abort, jsonify, render_template, request, url_for
-from werkzeug.routing import BuildError
+from flask import abort, jsonify, render_template, request
 
 from webapp.board import bp, public, services
 from webapp.board.forms import BoardSearchForm
 from webapp.directory.links import page_numbers, search_url
+from webapp.directory.related import related_services
 from webapp.errors import RuleViolation
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, KIND_LABELS, OFFER, REQUEST
 
 # Service fields (and geo's "near") -> the form field a resident filled in.
@@ -15,18 +15,10 @@ FORM_FIELDS = {"near": "plaats", "radius_km": "afstand", "text": "q"}
 
 @bp.app_context_processor
 def _template_helpers():
-    return {"optional_url": optional_url, "public_url": public.public_url, "public_text": mask_contact,
+    return {"public_url": public.public_url, "public_text": mask_contact,
             "public_summary": public.summary, "public_posted_by": public.posted_by,
             "public_categories": public.category_labels, "CATEGORIES": CATEGORIES,
             "KIND_LABELS": KIND_LABELS}
-
-
-def optional_url(endpoint, fallback=None, **values):
-    """url_for, or `fallback` while the endpoint does not exist (other packages grow alongside this one)."""
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return fallback
 
 
 @bp.route("/voor-elkaar")
@@ -64,7 +56,8 @@ def _show(kind, post_id):
     post = services.get_open_post(kind, post_id[:36])
     if post is None:
         abort(404)
-    return render_template("board/show.html", post=post)
+    return render_template("board/show.html", post=post,
+                           related_services=related_services(post) if post.kind == REQUEST else [])
 
 
 def _run_search():

@@ -14,7 +14,8 @@ from webapp.board.queries import PostQuery  # noqa: F401 (search_posts takes a P
 from webapp.directory import ranking  # the kaart's place rules, distances and order are the board's too
 from webapp.extensions import db
 from webapp.posts.models import POST_CLASSES, Post
-from webapp.posts.privacy import mask_contact, round_distance
+from webapp.posts.privacy import round_distance
+from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, OPEN
 
 BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables

@@ -1,10 +1,11 @@
 """What the dashboard page shows, put together from the queries, the numbers and the tables."""
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from webapp.dashboard import charts, missed, queries, stats, tables
+from webapp.dashboard import charts, queries, stats, tables
+from webapp.directory import missed
 from webapp.posts.vocab import CATEGORIES
 
 SERIES = (("vragen", _l("Vragen")), ("connections", _l("Unieke verbindingen")),
@@ -47,9 +48,6 @@ def dashboard_page(gemeente, period, now):
 
 
 def request_link(post_id):
-    """Where a coördinator acts on a vraag: its suggestions if that page exists, else its review page."""
-    for endpoint in ("suggestions.for_request", "moderation.review"):
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint, post_id=post_id)
-    return None
+    """Where a coördinator acts on a vraag: its suggestions page."""
+    return url_for("suggestions.for_request", post_id=post_id)
 

@@ -3,9 +3,8 @@ from flask import Blueprint
 
 bp = Blueprint("directory", __name__)
 
-from webapp.directory import cli, routes  # noqa: E402  (routes register themselves on bp)
+from webapp.directory import routes  # noqa: E402,F401  (routes register themselves on bp)
 
 
 def init_app(app):
     app.register_blueprint(bp)
-    app.cli.add_command(cli.demo_group)

@@ -3,21 +3,16 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.directory.services import ServiceQuery
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
+from webapp.forms import CheckboxList
 
 RADII = ("2", "5", "10", "25", "50")
 PER_PAGE = 10
 POINT = re.compile(r"^\s*(-?\d{1,2}(?:\.\d{1,6})?)\s*,\s*(-?\d{1,3}(?:\.\d{1,6})?)\s*$")
-
-
-class CheckboxList(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def point_of(text):

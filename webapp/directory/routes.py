@@ -5,8 +5,7 @@ from dataclasses import replace
 from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
-from webapp.dashboard import missed
-from webapp.directory import bp, links, services
+from webapp.directory import bp, links, missed, services
 from webapp.directory.forms import SearchForm
 from webapp.directory.vocab import ACCESS_ROUTES, TRISTATE, THEMES
 from webapp.errors import RuleViolation

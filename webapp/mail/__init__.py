@@ -5,21 +5,16 @@ backstop for mails that could not be sent straight after their commit.
 """
 import logging
 
-from flask import Blueprint
-
+from webapp.mail import cli, dev, hooks
 from webapp.mail.outbox import send_pending  # noqa: F401  (public interface)
 from webapp.mail.services import queue_mail  # noqa: F401  (public interface)
 
-bp = Blueprint("mail", __name__)
 log = logging.getLogger(__name__)
-
-from webapp.mail import cli, dev, hooks, routes  # noqa: E402,F401  (routes register themselves on bp)
 
 
 def init_app(app):
     hooks.register()
     app.cli.add_command(cli.mail_group)
-    app.register_blueprint(bp)
     if app.config["DEMO"] and app.config["MAIL_BACKEND"] == "file":
         app.register_blueprint(dev.bp)  # demo mode only, and then for this computer only
     elif app.config["MAIL_BACKEND"] == "file" and not app.testing:

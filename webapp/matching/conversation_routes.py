@@ -12,7 +12,7 @@ from webapp.matching import access, bp, contacts, display, services
 from webapp.matching.forms import CancelForm, CompleteForm, MessageForm
 from webapp.matching.models import Match
 from webapp.matching.vocab import STATUS_LABELS, VERDICTS
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 
 
 @bp.route("/voor-elkaar/mijn/gesprekken/<match_id>", methods=["GET", "POST"])

@@ -1,5 +1,5 @@
 """Coördinatoren: the koppelingen of their gemeenten, confirming and cancelling them, proposing new ones."""
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -87,7 +87,5 @@ def _post(post_id, kind):
 
 
 def _back_to(vraag):
-    """The suggestions page of the vraag (another package) when it is there, else the koppelingen."""
-    if "suggestions.for_request" in current_app.view_functions:
-        return url_for("suggestions.for_request", post_id=vraag.id)
-    return url_for("matching.coordinator_matches")
+    """The suggestions page of the vraag."""
+    return url_for("suggestions.for_request", post_id=vraag.id)

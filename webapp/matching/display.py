@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from webapp.matching import access
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, KIND_LABELS
 
 

@@ -5,6 +5,7 @@ Intake accounts (no e-mail address) and deleted accounts get no mail. The caller
 """
 from flask_babel import gettext as _
 
+from webapp.accounts.unsubscribe import unsubscribe_url
 from webapp.mail import queue_mail
 from webapp.matching import contacts
 from webapp.site import absolute_url
@@ -61,4 +62,4 @@ def _send(recipient, match, template, subject, essential=True, **context):
         return
     url = absolute_url("matching.conversation", match_id=match.id)
     queue_mail(recipient.email, f"matching/{template}", subject=subject, essential=essential, user=recipient,
-               conversation_url=url, **context)
+               unsubscribe_url=None if essential else unsubscribe_url(recipient), conversation_url=url, **context)

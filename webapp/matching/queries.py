@@ -10,7 +10,7 @@ from webapp.matching.display import first_name
 from webapp.matching.models import ACCEPTED, CANCELLED, COMPLETED, CONFIRMED, PROPOSED, Match, Message
 from webapp.matching.vocab import STATUS_LABELS
 from webapp.posts.models import Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 
 COORDINATOR_LIMIT = 200
 _COORDINATOR_ORDER = {ACCEPTED: 0, PROPOSED: 1, CONFIRMED: 2, COMPLETED: 3, CANCELLED: 4}

@@ -16,7 +16,6 @@ from webapp.matching.conversation_routes import conversation_page, load_match, v
 from webapp.posts.models import HelpRequest, Post
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
 
-NEW_REQUEST_FALLBACK = "/voor-elkaar/hulpvraag/nieuw"
 
 
 @bp.route("/voor-elkaar/hulpvragen/<post_id>/reageren", methods=["GET", "POST"])
@@ -52,7 +51,7 @@ def react_to_offer(post_id):
             form.populate_errors(violation.reasons)
         else:
             return _reacted(match)
-    return _react_page(offer, user, form, own_requests=own_requests, new_request_url=_new_request_url())
+    return _react_page(offer, user, form, own_requests=own_requests, new_request_url=url_for("posts.new_request"))
 
 
 @bp.route("/voor-elkaar/mijn/gesprekken/<match_id>/accepteren", methods=["POST"])
@@ -115,11 +114,3 @@ def _react_page(post, user, form, **extra):
 def _reacted(match):
     flash(_("Uw bericht is verstuurd. U hoort het als er een antwoord is."), "success")
     return redirect(url_for("matching.conversation", match_id=match.id))
-
-
-def _new_request_url():
-    """posts.new_request belongs to another package; its agreed path serves while that is not there."""
-    from flask import current_app
-    if "posts.new_request" in current_app.view_functions:
-        return url_for("posts.new_request")
-    return NEW_REQUEST_FALLBACK

@@ -6,7 +6,7 @@ decision about their own post; a reporter reads the outcome, never the author's 
 from flask_babel import gettext as _
 
 from webapp.mail import queue_mail
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.site import absolute_url
 
 SUBJECTS = {

@@ -2,7 +2,6 @@
 from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.routing import BuildError
 
 from webapp import ratelimit
 from webapp.accounts.acting import effective_user
@@ -12,7 +11,7 @@ from webapp.moderation.forms import HandleReportForm, ReportForm
 from webapp.moderation.models import AbuseReport
 from webapp.moderation.routes import block_form_for, load_or_404, submitted
 from webapp.posts.models import Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import KIND_LABELS, OPEN, REQUEST
 
 PUBLIC_PAGES = {REQUEST: "board.show_request"}
@@ -96,9 +95,5 @@ def _public_post(post_id):
 
 
 def _public_url(post):
-    """The public page of the post, or None while the board pages do not exist."""
-    endpoint = PUBLIC_PAGES.get(post.kind, "board.show_offer")
-    try:
-        return url_for(endpoint, post_id=post.id)
-    except BuildError:
-        return None
+    """The public page of the post (the board's)."""
+    return url_for(PUBLIC_PAGES.get(post.kind, "board.show_offer"), post_id=post.id)

@@ -8,11 +8,11 @@ from webapp.posts import mine_routes, routes  # noqa: E402,F401  (routes registe
 
 def init_app(app):
     """The residents' pages, the expiry command, and the posts' part in deleting and downloading an account."""
-    from webapp.accounts.profile import DELETION_HOOKS, EXPORT_HOOKS
+    from webapp.accounts.profile import account_deleting, account_exporting
     from webapp.posts import account_data, cli
 
     app.register_blueprint(bp)
     app.cli.add_command(cli.voorelkaar_group)
-    for hooks, hook in ((DELETION_HOOKS, account_data.anonymise_posts), (EXPORT_HOOKS, account_data.export_posts)):
-        if hook not in hooks:  # one list for every app made in this process (tests make many)
-            hooks.append(hook)
+    # Signals are process-wide, and connecting the same function again is a no-op (tests make many apps).
+    account_deleting.connect(account_data.anonymise_posts)
+    account_exporting.connect(account_data.export_posts)

@@ -16,7 +16,7 @@ def _posts_of(user):
 
 
 def anonymise_posts(user):
-    """Called inside the deletion's transaction (accounts.profile.DELETION_HOOKS); the caller commits.
+    """Called inside the deletion's transaction (accounts.profile.account_deleting); the caller commits.
 
     Open, waiting and concept posts are withdrawn. Every post keeps what the statistics need (kind,
     categories, dates, woonplaats, gemeente, the public grid point) and loses the person: contact details,
@@ -34,7 +34,7 @@ def anonymise_posts(user):
 
 
 def export_posts(user):
-    """For "download mijn gegevens" (accounts.profile.EXPORT_HOOKS): everything the user wrote in a post."""
+    """For "download mijn gegevens" (accounts.profile.account_exporting): everything the user wrote in a post."""
     return {"voor elkaar": [_exported(post) for post in _posts_of(user)]}
 
 

@@ -1,5 +1,5 @@
 """What a post contributes to the search index: public text only (masked), and only the grid point."""
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES
 
 

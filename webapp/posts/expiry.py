@@ -14,7 +14,7 @@ from webapp.mail import queue_mail
 from webapp.models_base import utcnow
 from webapp.posts import lifecycle
 from webapp.posts.models import Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.posts.vocab import KIND_LABELS, OPEN, REMINDER_DAYS_BEFORE
 from webapp.site import absolute_url
 
@@ -63,4 +63,4 @@ def _remind(post, now):
         return
     queue_mail(author.email, "posts/renew_reminder", subject=_("Uw bericht op Buurtkaart loopt bijna af"),
                user=author, kind=KIND_LABELS[post.kind], title=mask_contact(post.title), expires_at=post.expires_at,
-               mine_url=absolute_url("posts.mine"))
+               mine_url=absolute_url("board.mine"))

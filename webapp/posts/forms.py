@@ -4,8 +4,7 @@ from wtforms import (DateField, IntegerField, RadioField, SelectField, SelectMul
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from webapp.directory.forms import CheckboxList
-from webapp.forms import OnceForm, VersionedForm
+from webapp.forms import CheckboxList, OnceForm, VersionedForm
 from webapp.posts import publishing
 from webapp.posts.data import OfferData, RequestData
 from webapp.posts.vocab import (CATEGORIES, CONTACT_MINE, CONTACT_THEIRS, DAY_PARTS, RELATIONS, SLOTS, WEEKDAYS,

@@ -3,6 +3,7 @@
 Every status change goes through `move`; services never assign `post.status` themselves.
 An aanbod has no gekoppeld/afgerond: it stays open through several matches until withdrawn or expired.
 """
+from blinker import Namespace
 from flask_babel import gettext as _
 
 from webapp.errors import RuleViolation
@@ -31,9 +32,10 @@ TRANSITIONS = {
     OFFER: dict(_COMMON),
 }
 FINAL = {WITHDRAWN, DONE}
-# hook(post, now), called when a post closes (ingetrokken, verlopen) inside the caller's transaction, so what hangs on
-# the post closes with it: matching registers one that cancels the vraag's open conversations.
-CLOSING_HOOKS = []
+signals = Namespace()
+# Sent as (post, now=...) when a post closes (ingetrokken, verlopen), inside the caller's transaction, so what hangs
+# on the post closes with it: matching connects the cancelling of the vraag's open conversations.
+post_closing = signals.signal("post-closing")
 EDITABLE = {CONCEPT, PENDING, OPEN, REJECTED}
 
 
@@ -64,6 +66,5 @@ def move(post, action, now=None):
         post.closed_at = None
     post.status = new_status
     if new_status in (WITHDRAWN, EXPIRED):
-        for hook in CLOSING_HOOKS:
-            hook(post, now)
+        post_closing.send(post, now=now)
     return new_status

@@ -1,28 +1,15 @@
-"""Mijn voor elkaar: the author's own posts and what they may do with them (submit, withdraw, renew)."""
+"""The author's own post and what they may do with it (submit, withdraw, renew); the overview is board.mine."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 
 from webapp.accounts.acting import effective_user
+from webapp.directory.related import related_services
 from webapp.errors import RuleViolation
-from webapp.extensions import db
 from webapp.posts import bp, services
 from webapp.posts.access import own_post
-from webapp.posts.models import Post
-from webapp.posts.vocab import OFFER, REQUEST
-
-
-@bp.route("/mijn")
-@login_required
-def mine():
-    user = effective_user()
-    posts = db.session.scalars(select(Post).where(Post.author_id == user.id, Post.anonymised_at.is_(None))
-                               .order_by(Post.created_at.desc())).all()
-    return render_template("posts/mine.html", user=user, action_form=FlaskForm(),
-                           requests=[post for post in posts if post.kind == REQUEST],
-                           offers=[post for post in posts if post.kind == OFFER])
+from webapp.posts.vocab import REQUEST
 
 
 @bp.route("/mijn/<post_id>")
@@ -30,7 +17,8 @@ def mine():
 def show_own(post_id):
     post = own_post(post_id)
     return render_template("posts/show_own.html", post=post, user=effective_user(), action_form=FlaskForm(),
-                           confirm_withdraw=request.args.get("intrekken") == "1")
+                           confirm_withdraw=request.args.get("intrekken") == "1",
+                           related_services=related_services(post) if post.kind == REQUEST else [])
 
 
 @bp.route("/mijn/<post_id>/indienen", methods=["POST"])
@@ -62,4 +50,4 @@ def _act(post_id, action, message):
             flash(reason, "error")
     else:
         flash(message, "success")
-    return redirect(url_for("posts.mine"))
+    return redirect(url_for("board.mine"))

@@ -1,20 +1,14 @@
-"""What the public may see of a post: a grid-cell point, rounded distances, masked contact details.
+"""What the public may see of a post: a grid-cell point and rounded distances (contact details: webapp.text).
 
 The point is snapped to the centre of a fixed grid cell of about 500 m by 500 m: the same cell for the
 same house on every request. Random jitter would average back to the house over many requests.
 """
 import math
-import re
 
 # One cell: 0.0045° of latitude is 500 m everywhere; 0.0074° of longitude is 500 m at 52.7° N (Drenthe).
 CELL_LAT = 0.0045
 CELL_LON = 0.0074
 DISTANCE_STEP_KM = 0.5
-MASK = "[verborgen]"
-
-_EMAIL = re.compile(r"[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.IGNORECASE)
-# Dutch phone numbers in the ways people type them: 0522-123456, 06 12 34 56 78, +31 6 1234 5678, 0031...
-_PHONE = re.compile(r"(?<![\w])(?:\+|00)?\d(?:[\s\-./()]{0,2}\d){8,13}(?![\w])")
 
 
 def snap(latitude, longitude):
@@ -33,10 +27,3 @@ def round_distance(km):
     if km is None:
         return None
     return max(DISTANCE_STEP_KM, round(km / DISTANCE_STEP_KM) * DISTANCE_STEP_KM)
-
-
-def mask_contact(text):
-    """Free text with e-mail addresses and phone numbers replaced by [verborgen]."""
-    if not text:
-        return text
-    return _PHONE.sub(MASK, _EMAIL.sub(MASK, text))

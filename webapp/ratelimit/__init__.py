@@ -2,7 +2,7 @@
 
 Counts are kept in Redis (RATELIMIT_STORAGE_URI) or in a database table of their own (storage.py), so they hold
 across workers and servers. Routes take a hit at the moment of the act (`reserve`); the API blueprint is limited
-per address by Flask-Limiter's decorator.
+per address by Flask-Limiter's decorator (`limit_blueprint`, called by the api package).
 """
 import hashlib
 import math
@@ -29,9 +29,12 @@ def init_app(app):
                       headers_enabled=True, key_prefix="buurtkaart")
     limiter.init_app(app)
     app.extensions["ratelimit"] = limiter
-    from webapp import api
-    limiter.limit(lambda: current_app.config["RATELIMIT_API"])(api.bp)
     app.register_error_handler(TooManyRequests, responses.too_many_requests)
+
+
+def limit_blueprint(app, blueprint, setting):
+    """Every route of `blueprint` limited per address by the setting's value (e.g. the API: "120 per minute")."""
+    app.extensions["ratelimit"].limit(lambda: current_app.config[setting])(blueprint)
 
 
 def close(app):

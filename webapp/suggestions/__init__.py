@@ -1,4 +1,4 @@
-"""Suggested matches with their reasons, voorzieningen that fit a vraag, and referrals to them."""
+"""Suggested matches with their reasons, and referring the asker of a vraag to a voorziening."""
 from flask import Blueprint
 
 bp = Blueprint("suggestions", __name__)
@@ -7,9 +7,5 @@ from webapp.suggestions import routes  # noqa: E402,F401  (registers the routes 
 
 
 def init_app(app):
-    """The coördinator pages, and the template globals the posts and board pages include partials with."""
-    from webapp.suggestions.referrals import my_referrals
-    from webapp.suggestions.related import related_services
+    """The coördinator pages."""
     app.register_blueprint(bp)
-    app.add_template_global(related_services, "related_services")
-    app.add_template_global(my_referrals, "my_referrals")

@@ -4,14 +4,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.accounts.decorators import require_gemeente, role_required
+from webapp.directory.related import related_services
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.posts import vocab
 from webapp.posts.models import HelpOffer, HelpRequest, Post
-from webapp.posts.privacy import mask_contact
+from webapp.text import mask_contact
 from webapp.suggestions import bp, links, ranking, referrals
 from webapp.suggestions.forms import ReferralForm
-from webapp.suggestions.related import related_services
 
 
 @bp.app_context_processor
@@ -60,9 +60,9 @@ def coordinated_post(cls, post_id):
 def _request_page(vraag, form):
     services = related_services(vraag)
     return _render("suggestions/for_request.html", vraag, suggestions=ranking.suggest_offers_for(vraag),
-                   services=services, referral_form=form.offer(services))
+                   services=services, related_services=services, referral_form=form.offer(services))
 
 
 def _render(template, post, **context):
     return render_template(template, post=post, vocab=vocab, mask_contact=mask_contact,
-                           propose_url=links.propose_url(), **context)
+                           propose_url=url_for("matching.propose"), **context)

@@ -8,12 +8,12 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from webapp.dashboard.models import MissedSearch
 from webapp.database import begin_write
+from webapp.directory.models import MissedSearch
 from webapp.extensions import db
 from webapp.models_base import utcnow
-from webapp.posts.privacy import mask_contact
 from webapp.search.analysis import words
+from webapp.text import mask_contact
 
 MAX_LENGTH = 200
 TOP = 50

@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import inspect, select
 
 from tests.factories import make_service
-from webapp.dashboard import missed
-from webapp.dashboard.models import MissedSearch
+from webapp.directory import missed
+from webapp.directory.models import MissedSearch
 from webapp.extensions import db
 
 

@@ -5,16 +5,17 @@ or from a mail program (RFC 8058: `List-Unsubscribe-Post: List-Unsubscribe=One-C
 """
 from flask import render_template, request
 
+from webapp.accounts import bp
+from webapp.accounts.unsubscribe import opt_out, read_unsubscribe_token
 from webapp.extensions import csrf
-from webapp.mail import bp, services
 
 
 @bp.route("/afmelden/<token>", methods=["GET", "POST"])
 @csrf.exempt  # a mail program's one-click POST carries no CSRF token: the signed token is the proof
 def unsubscribe(token):
-    if not services.read_unsubscribe_token(token):
-        return render_template("mail_dev/unsubscribe_invalid.html"), 400
+    if not read_unsubscribe_token(token):
+        return render_template("accounts/unsubscribe_invalid.html"), 400
     if request.method == "GET":
-        return render_template("mail_dev/unsubscribe_confirm.html", token=token)
-    services.opt_out(token)
-    return render_template("mail_dev/unsubscribed.html")
+        return render_template("accounts/unsubscribe_confirm.html", token=token)
+    opt_out(token)
+    return render_template("accounts/unsubscribed.html")

@@ -1,13 +1,14 @@
-"""`flask demo load`: the demo voorzieningen for a new site."""
+"""`flask demo load`: the demo voorzieningen for a new site, and in demo mode the voor-elkaar examples.
+
+One command above both packages: the kaart and voor elkaar each load their own part."""
 import sys
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from webapp.errors import RuleViolation
-
 from webapp.directory.demo import load_demo
+from webapp.errors import RuleViolation
 from webapp.posts.demo import load_voorelkaar_demo
 
 demo_group = AppGroup("demo", help="Voorbeeldgegevens laden.")
