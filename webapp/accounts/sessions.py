@@ -8,8 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from webapp.accounts.models import COORDINATOR
-from webapp.database import begin_write
-from webapp.extensions import db
+from webapp.database import write_block
 from webapp.models_base import utcnow
 
 LAST_SEEN = "_last_seen"  # session key: epoch seconds of the session's last request
@@ -25,9 +24,8 @@ def start(user):
 
 def end_everywhere(user):
     """Log out this browser and every other session of the account (a copied cookie included)."""
-    begin_write(db.session)
-    user.session_version += 1
-    db.session.commit()
+    with write_block():
+        user.session_version += 1
     logout_user()
     session.clear()
 

@@ -3,7 +3,7 @@ from flask import current_app
 from itsdangerous import BadData, URLSafeTimedSerializer
 
 from webapp.accounts.models import User
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.extensions import db
 from webapp.site import absolute_url
 
@@ -37,9 +37,8 @@ def opt_out(token):
     user_id = read_unsubscribe_token(token)
     if user_id is None:
         return False
-    begin_write(db.session)
-    user = db.session.get(User, user_id)
-    if user is not None and not user.mail_opt_out:  # a deleted account gets no mail at all
-        user.mail_opt_out = True
-    db.session.commit()
+    with write_block():
+        user = db.session.get(User, user_id)
+        if user is not None and not user.mail_opt_out:  # a deleted account gets no mail at all
+            user.mail_opt_out = True
     return True

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from sqlalchemy import select
 
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.directory.audit import snapshot
 from webapp.directory.models import Location, Organization, Service, ServiceAtLocation, TargetGroup, Theme
 from webapp.directory.vocab import UNKNOWN, YES
@@ -35,17 +35,16 @@ SOURCES = {
 def load_demo(path=DEMO_FILE):
     """Create or refresh every demo entry; returns (Counter of precision, number skipped as changed)."""
     entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    begin_write(db.session)
-    themes = {theme.slug: theme for theme in db.session.scalars(select(Theme))}
-    precisions, skipped = Counter(), 0
-    for entry in entries:
-        service = db.session.scalar(select(Service).where(Service.slug == slugify(entry["name"])))
-        if service is not None and service.demo_fingerprint != fingerprint(service):
-            skipped += 1
-            continue
-        service = _write_entry(entry, service, themes)
-        precisions[service.location.precision if service.location else NO_POINT] += 1
-    db.session.commit()
+    with write_block():
+        themes = {theme.slug: theme for theme in db.session.scalars(select(Theme))}
+        precisions, skipped = Counter(), 0
+        for entry in entries:
+            service = db.session.scalar(select(Service).where(Service.slug == slugify(entry["name"])))
+            if service is not None and service.demo_fingerprint != fingerprint(service):
+                skipped += 1
+                continue
+            service = _write_entry(entry, service, themes)
+            precisions[service.location.precision if service.location else NO_POINT] += 1
     return precisions, skipped
 
 

@@ -8,7 +8,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.directory.models import MissedSearch
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -44,14 +44,13 @@ def note_search(text, results):
 def record_missed_search(text, now=None):
     """Upsert in one short write: the count goes up by one, concurrently safe on SQLite and PostgreSQL."""
     key, now = normalise(text), now or utcnow()
-    begin_write(db.session)
-    insert = _INSERTS[db.session.get_bind().dialect.name]
-    statement = insert(MissedSearch).values(text=key, count=1, first_seen_at=now, last_seen_at=now)
-    statement = statement.on_conflict_do_update(
-        index_elements=[MissedSearch.text],
-        set_={"count": MissedSearch.count + 1, "last_seen_at": statement.excluded.last_seen_at})
-    db.session.execute(statement)
-    db.session.commit()
+    with write_block():
+        insert = _INSERTS[db.session.get_bind().dialect.name]
+        statement = insert(MissedSearch).values(text=key, count=1, first_seen_at=now, last_seen_at=now)
+        statement = statement.on_conflict_do_update(
+            index_elements=[MissedSearch.text],
+            set_={"count": MissedSearch.count + 1, "last_seen_at": statement.excluded.last_seen_at})
+        db.session.execute(statement)
 
 
 def top_missed(limit=TOP):

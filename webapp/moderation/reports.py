@@ -4,7 +4,7 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -23,16 +23,15 @@ def report(post, reporter, email, reason):
     anonymous reporter may leave to hear the outcome."""
     reason = clean_reason(reason)
     email = None if reporter is not None else _clean_email(email)
-    begin_write(db.session)
-    if post.status != OPEN:
-        _refuse("post", _("Dit bericht staat niet (meer) op Buurtkaart."))
-    if reporter is not None and post.author_id == reporter.id:
-        _refuse("reason", _("U kunt uw eigen bericht niet melden. Wilt u het weghalen? Trek het dan in."))
-    _check_limits(post, reporter, email)
-    abuse_report = AbuseReport(post_id=post.id, gemeente=post.gemeente, reporter_id=reporter.id if reporter else None,
-                               reporter_email=email, reason=reason)
-    db.session.add(abuse_report)
-    db.session.commit()
+    with write_block():
+        if post.status != OPEN:
+            _refuse("post", _("Dit bericht staat niet (meer) op Buurtkaart."))
+        if reporter is not None and post.author_id == reporter.id:
+            _refuse("reason", _("U kunt uw eigen bericht niet melden. Wilt u het weghalen? Trek het dan in."))
+        _check_limits(post, reporter, email)
+        abuse_report = AbuseReport(post_id=post.id, gemeente=post.gemeente, reporter_id=reporter.id if reporter else None,
+                                   reporter_email=email, reason=reason)
+        db.session.add(abuse_report)
     return abuse_report
 
 
@@ -40,26 +39,25 @@ def handle_report(abuse_report, actor, upheld, note):
     """Decide a report. Gegrond: the post goes offline, and every waiting report about it gets the same
     outcome. Ongegrond: nothing changes. Reporters hear the outcome; the author hears when the post goes."""
     note = clean_reason(note, field="note")
-    begin_write(db.session)
-    require_moderator(actor, abuse_report.gemeente)
-    if abuse_report.status != REPORT_OPEN:
-        _refuse("status", _("Deze melding is al afgehandeld."))
-    post = abuse_report.post
-    decided = [abuse_report]
-    if upheld:
-        decided += [other for other in _open_reports(post) if other.id != abuse_report.id]
-        if lifecycle.allowed(post, "withdraw"):
-            lifecycle.move(post, "withdraw")
-            post.moderation_note = note
-            mail_author(post, "offline", note)
-    now = utcnow()
-    for each in decided:
-        each.status = REPORT_UPHELD if upheld else REPORT_DISMISSED
-        each.handled_by_id, each.handled_at, each.outcome = actor.id, now, note
-        mail_reporter(each, upheld)
-    record(actor, "report_upheld" if upheld else "report_dismissed", abuse_report.gemeente, post=post,
-           report=abuse_report, reason=note)
-    db.session.commit()
+    with write_block():
+        require_moderator(actor, abuse_report.gemeente)
+        if abuse_report.status != REPORT_OPEN:
+            _refuse("status", _("Deze melding is al afgehandeld."))
+        post = abuse_report.post
+        decided = [abuse_report]
+        if upheld:
+            decided += [other for other in _open_reports(post) if other.id != abuse_report.id]
+            if lifecycle.allowed(post, "withdraw"):
+                lifecycle.move(post, "withdraw")
+                post.moderation_note = note
+                mail_author(post, "offline", note)
+        now = utcnow()
+        for each in decided:
+            each.status = REPORT_UPHELD if upheld else REPORT_DISMISSED
+            each.handled_by_id, each.handled_at, each.outcome = actor.id, now, note
+            mail_reporter(each, upheld)
+        record(actor, "report_upheld" if upheld else "report_dismissed", abuse_report.gemeente, post=post,
+               report=abuse_report, reason=note)
     return decided
 
 
@@ -90,5 +88,4 @@ def _check_limits(post, reporter, email):
 
 
 def _refuse(field, message):
-    db.session.rollback()
     raise RuleViolation([(field, message)])

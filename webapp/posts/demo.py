@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from werkzeug.security import generate_password_hash
 
 from webapp.accounts.models import User, UserGemeente
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -32,14 +32,13 @@ def load_voorelkaar_demo(path=DEMO_FILE):
     accounts are all example accounts (a fresh demo), never beside real residents and staff.
     """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    begin_write(db.session)
-    _refuse_beside_real_accounts(data["accounts"])
-    users, new_accounts = {}, 0
-    for entry in data["accounts"]:
-        users[entry["key"]], created = _account(entry)
-        new_accounts += created
-    new_posts = sum(_post(entry, users[entry["author"]]) for entry in data["posts"])
-    db.session.commit()
+    with write_block():
+        _refuse_beside_real_accounts(data["accounts"])
+        users, new_accounts = {}, 0
+        for entry in data["accounts"]:
+            users[entry["key"]], created = _account(entry)
+            new_accounts += created
+        new_posts = sum(_post(entry, users[entry["author"]]) for entry in data["posts"])
     return new_accounts, new_posts
 
 
@@ -48,7 +47,6 @@ def _refuse_beside_real_accounts(entries):
     missing = db.session.scalar(select(func.count(User.id)).where(User.email.in_(examples))) < len(examples)
     others = db.session.scalar(select(User.id).where(or_(User.email.is_(None), User.email.not_in(examples))).limit(1))
     if missing and others:
-        db.session.rollback()
         raise RuleViolation([("accounts", _("Deze database heeft al echte accounts. De voorbeeldaccounts (met een "
                                             "bekend wachtwoord) worden daar niet aan toegevoegd."))])
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.extensions import db
 from webapp.mail import queue_mail
 from webapp.models_base import utcnow
@@ -42,11 +42,10 @@ def _in_batches(query, change):
     """Apply `change` to every row of `query`, BATCH rows per transaction; the rows leave the query once changed."""
     done = 0
     while True:
-        begin_write(db.session)
-        posts = db.session.scalars(query.order_by(Post.expires_at, Post.id).limit(BATCH)).all()
-        for post in posts:
-            change(post)
-        db.session.commit()
+        with write_block():
+            posts = db.session.scalars(query.order_by(Post.expires_at, Post.id).limit(BATCH)).all()
+            for post in posts:
+                change(post)
         done += len(posts)
         if len(posts) < BATCH:
             return done

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from webapp.accounts.acting import effective_user
-from webapp.database import begin_write
+from webapp.database import write_block
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -25,31 +25,29 @@ class ReferralItem:
 
 def refer(coordinator, vraag, service_id, note=None):
     """Store the referral and mail the asker the voorziening's name and page (intake accounts have no e-mail)."""
-    begin_write(db.session)
-    service = db.session.get(Service, (service_id or "")[:36])
-    if service is None or service.archived_at is not None:
-        _refuse("service_id", _("Kies een voorziening uit de lijst."))
-    note = (note or "").strip() or None
-    if note and len(note) > MAX_NOTE:
-        _refuse("note", _("De toelichting mag hoogstens %(max)d tekens hebben.", max=MAX_NOTE))
-    if db.session.scalar(select(Referral.id).where(Referral.request_id == vraag.id,
-                                                   Referral.service_id == service.id)):
-        # A double click (or a second coördinator) would mail the asker the same voorziening twice.
-        _refuse("service_id", _("De hulpvrager is al gewezen op deze voorziening."))
-    referral = Referral(request_id=vraag.id, service_id=service.id, coordinator_id=coordinator.id, note=note)
-    db.session.add(referral)
-    asker = vraag.author
-    if asker is not None and asker.email:
-        queue_mail(asker.email, "suggestions/referral", subject=_("Een voorziening die past bij uw hulpvraag"),
-                   user=asker, service_name=service.name, vraag_title=vraag.title, note=note,
-                   service_url=absolute_url("directory.show", slug=service.slug))
-    db.session.commit()
+    with write_block():
+        service = db.session.get(Service, (service_id or "")[:36])
+        if service is None or service.archived_at is not None:
+            _refuse("service_id", _("Kies een voorziening uit de lijst."))
+        note = (note or "").strip() or None
+        if note and len(note) > MAX_NOTE:
+            _refuse("note", _("De toelichting mag hoogstens %(max)d tekens hebben.", max=MAX_NOTE))
+        if db.session.scalar(select(Referral.id).where(Referral.request_id == vraag.id,
+                                                       Referral.service_id == service.id)):
+            # A double click (or a second coördinator) would mail the asker the same voorziening twice.
+            _refuse("service_id", _("De hulpvrager is al gewezen op deze voorziening."))
+        referral = Referral(request_id=vraag.id, service_id=service.id, coordinator_id=coordinator.id, note=note)
+        db.session.add(referral)
+        asker = vraag.author
+        if asker is not None and asker.email:
+            queue_mail(asker.email, "suggestions/referral", subject=_("Een voorziening die past bij uw hulpvraag"),
+                       user=asker, service_name=service.name, vraag_title=vraag.title, note=note,
+                       service_url=absolute_url("directory.show", slug=service.slug))
     return referral
 
 
 def _refuse(field, message):
-    """End the write transaction (no lock held while the page renders) and say why in Dutch."""
-    db.session.rollback()
+    """Say why in Dutch; write_block() ends the transaction (no lock held while the page renders)."""
     raise RuleViolation([(field, message)])
 
 
