@@ -163,3 +163,16 @@ def test_a_save_geocodes_online_without_holding_the_write_lock(app, accounts, mo
             "address": "Zuideinde 5", "woonplaats": "Meppel"}
     assert beheerder.post(url, data=form).status_code == 302
     assert probe.lock_was_free and all(probe.lock_was_free)
+
+
+def test_a_message_sent_twice_is_one_message(app, accounts):
+    from webapp.matching.models import Message
+    vraag = make_post(author=accounts["inwoner"], status=OPEN, description="Wie helpt met de boodschappen?")
+    helper = session_of(app, "inwoner_b")
+    reacted = helper.post(f"/voor-elkaar/hulpvragen/{vraag.id}/reageren", data={"message": "Ik kan op vrijdag."})
+    assert reacted.status_code == 302
+    conversation = reacted.headers["Location"]
+    form = {**main_form(helper.get(conversation).text, marker='name="message"'), "message": "Hoe laat?"}
+    assert helper.post(conversation, data=form).status_code == 302
+    assert helper.post(conversation, data=form).status_code == 302
+    assert count(Message) == 2  # the reaction and one "Hoe laat?"

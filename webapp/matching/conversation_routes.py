@@ -26,7 +26,7 @@ def conversation(match_id):
     if form.validate_on_submit():
         try:
             with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
-                services.post_message(match, user, form.message.data)
+                services.post_message(match, user, form.message.data, submission=form.submission.data)
         except access.NotAllowed:
             abort(403)
         except RuleViolation as violation:

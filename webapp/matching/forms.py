@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from webapp.forms import BaseForm
+from webapp.forms import BaseForm, OnceForm
 from webapp.matching.vocab import MAX_COMMENT, MAX_MESSAGE, MAX_REASON, VERDICTS
 
 ID_LENGTH = Length(max=36)
@@ -23,7 +23,7 @@ class ReactToOfferForm(BaseForm):
     message = _message_field(_l("Uw bericht"))
 
 
-class MessageForm(BaseForm):
+class MessageForm(OnceForm):
     message = _message_field(_l("Nieuw bericht"))
 
 

@@ -12,6 +12,7 @@ from webapp.matching import access, notify
 from webapp.matching.decisions import accept, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
 from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED, Match, Message
 from webapp.database import write_block
+from webapp.submissions import create_once
 from webapp.matching.vocab import ACTIVE, MAX_MESSAGE
 from webapp.models_base import new_uuid
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
@@ -54,12 +55,15 @@ def propose(vraag, coordinator, offer=None, helper=None):
     return match
 
 
-def post_message(match, author, text):
-    """A message in an active conversation, by a side or a coördinator; the others get a mail without it."""
-    with write_block():
+def post_message(match, author, text, submission=None):
+    """A message in an active conversation, by a side or a coördinator; the others get a mail without it.
+    The same form submission twice is one message (and one mail)."""
+    def create():
         access.require(match, "message", author)
-        _add_message(match, author, text)
+        message = _add_message(match, author, text)
         notify.new_message(match, author)
+        return message
+    create_once(submission, Message, create)
     return match
 
 
@@ -112,4 +116,6 @@ def _add_message(match, author, text):
         raise RuleViolation([("message", _("Schrijf een bericht."))])
     if len(text) > MAX_MESSAGE:
         raise RuleViolation([("message", _("Uw bericht is te lang (hooguit %(max)d tekens).", max=MAX_MESSAGE))])
-    match.messages.append(Message(author=author, body=text))
+    message = Message(author=author, body=text)
+    match.messages.append(message)
+    return message
