@@ -36,9 +36,8 @@ def may_moderate(actor, gemeente):
 
 
 def require_moderator(actor, gemeente):
-    """RuleViolation unless `actor` may moderate `gemeente`; ends the caller's transaction first."""
+    """RuleViolation unless `actor` may moderate `gemeente` (the caller's write_block() rolls back)."""
     if not may_moderate(actor, gemeente):
-        db.session.rollback()
         raise RuleViolation([("actor", _("U bent geen coördinator van de gemeente %(gemeente)s.",
                                          gemeente=gemeente))])
 
