@@ -208,6 +208,24 @@ def csrf_client(database_url, tmp_path):
         ratelimit.close(app)
 
 
+@pytest.fixture
+def other_app(database_url, tmp_path):
+    """Build apps with other settings on the same database; each is closed again after the test."""
+    made = []
+
+    def build(**settings):
+        app = make_app(database_url, tmp_path / f"other-index-{len(made)}", **settings)
+        made.append(app)
+        return app
+    yield build
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+        app.extensions["search_index"].close()
+        ratelimit.close(app)
+
+
 def verify_ok(runner):
     """`search verify` passes: the index holds exactly the database's searchable rows, in their versions."""
     result = runner.invoke(args=["search", "verify"])

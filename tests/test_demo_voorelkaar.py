@@ -1,7 +1,6 @@
 """`demo load` adds example accounts for each role and example posts in Meppel, Nijeveen and Rogat, once."""
 from sqlalchemy import func, select
 
-from tests.conftest import make_app
 from webapp import search
 from webapp.accounts.models import User
 from webapp.extensions import db
@@ -33,8 +32,8 @@ def test_example_accounts_log_in(app, runner, client):
         client.post("/uitloggen")
 
 
-def test_outside_demo_mode_demo_load_adds_no_example_accounts(database_url, tmp_path):
-    real = make_app(database_url, tmp_path / "real-index", DEMO=False)
+def test_outside_demo_mode_demo_load_adds_no_example_accounts(other_app):
+    real = other_app(DEMO=False)
     with real.app_context():
         result = real.test_cli_runner().invoke(args=["demo", "load"])
         assert result.exit_code == 0, result.output
@@ -52,10 +51,10 @@ def test_example_accounts_are_not_added_beside_real_ones(app, runner, accounts):
     assert db.session.scalar(select(func.count(Post.id))) == 0
 
 
-def test_example_accounts_cannot_log_in_once_the_site_is_no_demo(app, runner, database_url, tmp_path):
+def test_example_accounts_cannot_log_in_once_the_site_is_no_demo(app, runner, other_app):
     runner.invoke(args=["demo", "load"])
     db.session.remove()
-    real = make_app(database_url, tmp_path / "real-index", DEMO=False)
+    real = other_app(DEMO=False)
     response = real.test_client().post("/inloggen", data={"email": "beheerder@voorbeeld.example",
                                                           "password": DEMO_PASSWORD})
     assert response.status_code == 200 and "klopt niet" in response.text

@@ -5,7 +5,6 @@ from html.parser import HTMLParser
 import pytest
 from flask_wtf.csrf import generate_csrf
 
-from tests.conftest import make_app
 from tests.factories import make_service
 from webapp.directory.models import ScheduleException
 from webapp.extensions import db
@@ -80,23 +79,6 @@ def assert_clean_html(html):
     assert audit.inline_scripts == []
     assert audit.problems == []
     return audit
-
-
-@pytest.fixture
-def other_app(database_url, tmp_path):
-    """Build apps with other settings on the same database; each is closed again after the test."""
-    made = []
-
-    def build(**settings):
-        app = make_app(database_url, tmp_path / f"index-{len(made)}", **settings)
-        made.append(app)
-        return app
-    yield build
-    for app in made:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
-        app.extensions["search_index"].close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import make_app
 from webapp import create_app
 from webapp.config import _site_url
 from webapp.extensions import db
@@ -46,9 +45,8 @@ def test_api_urls_come_from_site_url(demo, client):
     assert body["results"][0]["url"].startswith("https://kaart.meppel.example/api/v1/voorzieningen/")
 
 
-def test_only_site_url_host_is_trusted_outside_demo_mode(database_url, tmp_path):
-    app = make_app(database_url, tmp_path / "index", DEMO=False, SITE_URL="https://kaart.meppel.example",
-                   SERVER_NAME=None)
+def test_only_site_url_host_is_trusted_outside_demo_mode(other_app):
+    app = other_app(DEMO=False, SITE_URL="https://kaart.meppel.example", SERVER_NAME=None)
     client = app.test_client()
     assert client.get("/privacy", headers={"Host": "kaart.meppel.example"}).status_code == 200
     assert client.get("/privacy", headers={"Host": "localhost"}).status_code == 400
@@ -88,8 +86,8 @@ def test_old_setting_name_is_an_alias(monkeypatch):
     assert _site_url(demo=True) == "http://127.0.0.1:8123"
 
 
-def test_behind_https_cookies_are_secure_and_hsts_is_sent(database_url, tmp_path, accounts):
-    app = make_app(database_url, tmp_path / "https-index", SITE_URL="https://kaart.meppel.example", SERVER_NAME=None)
+def test_behind_https_cookies_are_secure_and_hsts_is_sent(other_app, accounts):
+    app = other_app(SITE_URL="https://kaart.meppel.example", SERVER_NAME=None)
     client = app.test_client()
     response = client.post("/inloggen", data={"email": "inwoner@example.org", "password": "een-lang-wachtwoord"},
                            base_url="https://kaart.meppel.example")
@@ -103,10 +101,10 @@ def test_plain_http_site_sends_no_hsts(client):
     assert "Strict-Transport-Security" not in client.get("/privacy").headers
 
 
-def test_proxy_count_trusts_exactly_that_many_proxies(database_url, tmp_path):
+def test_proxy_count_trusts_exactly_that_many_proxies(other_app):
     """Behind one proxy the client's address is the forwarded one: /dev/mail is then not for a remote visitor."""
-    direct = make_app(database_url, tmp_path / "a").test_client()
-    proxied = make_app(database_url, tmp_path / "b", PROXY_COUNT=1).test_client()
+    direct = other_app().test_client()
+    proxied = other_app(PROXY_COUNT=1).test_client()
     forwarded = {"X-Forwarded-For": "203.0.113.9"}
     assert direct.get("/dev/mail", headers=forwarded).status_code == 200  # the header is not believed
     assert proxied.get("/dev/mail", headers=forwarded).status_code == 404

@@ -8,7 +8,6 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from webapp.extensions import db
 from webapp.mail import queue_mail
 
-from tests.conftest import make_app
 from tests.mail.helpers import eml_files
 
 LINK = "https://buurtkaart.test/account/bevestigen/abc.DEF-123?x=1&y=2"
@@ -62,9 +61,9 @@ def test_empty_dev_mail(app, client):
     assert response.status_code == 200 and "Er zijn nog geen mails." in response.text
 
 
-def test_no_dev_mail_outside_demo_mode(database_url, tmp_path):
+def test_no_dev_mail_outside_demo_mode(other_app):
     """A real site writing mail to files (MAIL_BACKEND=file) still shows them to nobody."""
-    real = make_app(database_url, tmp_path / "real-index", DEMO=False).test_client()
+    real = other_app(DEMO=False).test_client()
     assert real.get("/dev/mail").status_code == 404
     assert "Demo: niet voor echte gegevens" not in real.get("/privacy").text
 
@@ -76,9 +75,9 @@ def test_dev_mail_answers_only_this_computer(client):
     assert "Demo: niet voor echte gegevens" in client.get("/privacy").text
 
 
-def test_no_dev_mail_with_smtp(database_url, tmp_path):
+def test_no_dev_mail_with_smtp(other_app):
     """Whether /dev/mail exists is decided when the app is made, from MAIL_BACKEND."""
-    smtp_app = make_app(database_url, tmp_path / "smtp-index", MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1")
+    smtp_app = other_app(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1")
     client = smtp_app.test_client()
     assert client.get("/dev/mail").status_code == 404
     assert client.get(f"/dev/mail/{'0' * 20}.eml").status_code == 404
