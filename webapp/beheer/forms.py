@@ -1,13 +1,13 @@
 """Beheer forms: shape only (required, lengths, formats); the rules live in directory/maintenance.py."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (DateField, FieldList, Form, FormField, RadioField, SelectField, StringField, TextAreaField,
+from wtforms import (DateField, FieldList, FormField, RadioField, SelectField, StringField, TextAreaField,
                      TimeField)
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.directory.forms import CheckboxList
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
-from webapp.forms import BaseForm
+from webapp.forms import BaseForm, ChoiceField, SubForm
 
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"
@@ -33,7 +33,7 @@ class ServiceForm(BaseForm):
     description = TextAreaField(_l("Beschrijving"), [Optional(), Length(max=3000)])
     themes = CheckboxList(_l("Onderwerpen"), [Optional()], choices=list(THEMES.items()))
     access_route = SelectField(_l("Hoe komt iemand binnen?"), choices=list(ACCESS_ROUTES.items()), default="onbekend")
-    layer = SelectField(_l("Laag"), [Optional()], choices=[("", _l("Onbekend"))] + list(LAYERS.items()))
+    layer = ChoiceField(_l("Laag"), [Optional()], choices=[("", _l("Onbekend"))] + list(LAYERS.items()))
     target_groups = _text(_l("Voor wie (met komma's)"), 300)
     organization_name = _text(_l("Organisatie"), 200)
     location_name = _text(_l("Naam van de plek (bijvoorbeeld een gebouw)"), 200)
@@ -73,8 +73,8 @@ class ServiceForm(BaseForm):
         return cls(data=data, **kwargs)
 
 
-class SlotForm(Form):
-    weekday = SelectField(_l("Dag"), [Optional()], choices=WEEKDAYS)
+class SlotForm(SubForm):
+    weekday = ChoiceField(_l("Dag"), [Optional()], choices=WEEKDAYS)
     opens = TimeField(_l("Open vanaf"), [Optional()])
     closes = TimeField(_l("Open tot"), [Optional()])
 
@@ -82,8 +82,13 @@ class SlotForm(Form):
         if field.data and (self.opens.data is None or self.closes.data is None):
             raise ValidationError(_l("Vul bij deze dag een begin- en eindtijd in."))
 
+    def validate_opens(self, field):
+        # Here and not in validate_weekday: Optional() stops a blank weekday's own checks.
+        if field.data is not None and not self.weekday.data:
+            raise ValidationError(_l("Kies bij deze tijden een dag."))
 
-class ExceptionForm(Form):
+
+class ExceptionForm(SubForm):
     day = DateField(_l("Datum"), [Optional()])
     closed = RadioField(_l("Die dag"), [Optional()], choices=[("ja", _l("gesloten")), ("nee", _l("open op deze tijden"))],
                         default="ja")

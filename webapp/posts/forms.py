@@ -5,7 +5,7 @@ from wtforms import (DateField, IntegerField, RadioField, SelectField, SelectMul
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp.directory.forms import CheckboxList
-from webapp.forms import BaseForm
+from webapp.forms import BaseForm, ChoiceField
 from webapp.posts import publishing
 from webapp.posts.data import OfferData, RequestData
 from webapp.posts.vocab import (CATEGORIES, CONTACT_MINE, CONTACT_THEIRS, DAY_PARTS, RELATIONS, SLOTS, WEEKDAYS,
@@ -49,7 +49,7 @@ class RequestForm(PostForm):
     for_whom = RadioField(_l("Voor wie is de hulp?"), default=SELF,
                           choices=[(SELF, _l("Voor mezelf")), (OTHER, _l("Voor iemand anders"))])
     behalf_name = _text(_l("Naam van degene die hulp nodig heeft"), 100)
-    behalf_relation = SelectField(_l("Wie bent u voor deze persoon?"), [Optional()],
+    behalf_relation = ChoiceField(_l("Wie bent u voor deze persoon?"), [Optional()],
                                   choices=[("", _l("Kies"))] + list(RELATIONS.items()))
     contact_choice = RadioField(_l("Wiens gegevens krijgt de helper?"), default=CONTACT_MINE, choices=[
         (CONTACT_MINE, _l("Mijn gegevens")), (CONTACT_THEIRS, _l("De gegevens van degene die hulp nodig heeft"))])
