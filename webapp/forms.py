@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.i18n import translations
 from wtforms import Form, IntegerField, SelectField
+from wtforms.validators import ValidationError
 
 MAX_PAGE = 1000
 
@@ -33,6 +34,15 @@ class PageField(IntegerField):
         self.data = page_number(raw) or 1
         if raw.strip() and page_number(raw) is None:
             raise ValueError(_l("Kies een pagina van 1 tot en met %(max)d.", max=MAX_PAGE))
+
+
+class EmailCheck:
+    """WTForms validator: the site's one e-mail check (accounts.services.valid_email), message in Dutch."""
+
+    def __call__(self, form, field):
+        from webapp.accounts.services import invalid_email_message, valid_email  # accounts imports this module
+        if field.data and valid_email(field.data) is None:
+            raise ValidationError(invalid_email_message())
 
 
 class SubForm(Form):

@@ -7,7 +7,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from webapp.accounts import tokens
 from webapp.accounts.models import User
 from webapp.accounts.registration import check_password, format_postcode
-from webapp.accounts.services import normalise_email
+from webapp.accounts.services import invalid_email_message, valid_email
 from webapp.database import begin_write
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -40,10 +40,10 @@ def request_email_change(user, new_email, password):
     """The new address gets a confirmation link; nothing changes until it is followed."""
     begin_write(db.session)
     _check_current(user, password)
-    new_email = normalise_email(new_email)
-    if "@" not in new_email:
+    new_email = valid_email(new_email)
+    if new_email is None:
         db.session.rollback()
-        raise RuleViolation([("email", _("Vul een geldig e-mailadres in."))])
+        raise RuleViolation([("email", invalid_email_message())])
     if db.session.scalar(select(User.id).where(User.email == new_email)) is None:
         token = tokens.make_token("change-email", user, email=new_email)
         queue_mail(new_email, "accounts/change_email", subject=_("Bevestig uw nieuwe e-mailadres"), user=user,

@@ -11,7 +11,7 @@ from werkzeug.security import generate_password_hash
 
 from webapp.accounts import tokens
 from webapp.accounts.models import INWONER, User
-from webapp.accounts.services import MIN_PASSWORD, normalise_email
+from webapp.accounts.services import MIN_PASSWORD, check_email, normalise_email
 from webapp.database import begin_write
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -23,8 +23,8 @@ POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 
 def register(email, password, display_name, postcode):
     """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail."""
+    email = check_email(email)
     begin_write(db.session)
-    email = normalise_email(email)
     # Every check and the (slow) password hash first, for known and unknown addresses alike: neither the
     # answer nor its speed may tell whether an address has an account.
     check_password(password)

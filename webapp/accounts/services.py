@@ -1,4 +1,5 @@
 """Creating accounts and checking passwords: the rules, without any request code."""
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -19,13 +20,41 @@ def normalise_email(email):
     return (email or "").strip().lower()
 
 
+def invalid_email_message():
+    return _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+
+
+def valid_email(email):
+    """The address in the form we store and mail to (trimmed, lower case, the domain in ASCII), or None.
+
+    The one check for every address the site accepts: syntax only, no DNS or network. Not accepted: 'NULL',
+    'a@b', spaces, and non-ASCII before the @ (our mail server cannot be assumed to speak SMTPUTF8).
+    """
+    email = normalise_email(email)
+    if not email or len(email) > 254:
+        return None
+    try:
+        checked = validate_email(email, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError:
+        return None
+    return checked.ascii_email.lower()
+
+
+def check_email(email, field="email"):
+    """valid_email(), or a RuleViolation with the Dutch message at `field`."""
+    checked = valid_email(email)
+    if checked is None:
+        raise RuleViolation([(field, invalid_email_message())])
+    return checked
+
+
 def create_account(email, password, role, gemeenten, display_name=None):
     """A new account with a scrypt password hash; RuleViolation for a taken address or a weak password."""
     begin_write(db.session)
-    email = normalise_email(email)
+    email = valid_email(email)
     problems = []
-    if "@" not in email or len(email) > 254:
-        problems.append(("email", _("Vul een geldig e-mailadres in.")))
+    if email is None:
+        problems.append(("email", invalid_email_message()))
     elif db.session.scalar(select(User.id).where(User.email == email)):
         problems.append(("email", _("Er is al een account met dit e-mailadres.")))
     if len(password or "") < MIN_PASSWORD:

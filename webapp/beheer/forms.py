@@ -7,11 +7,10 @@ from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, Vali
 from webapp.directory.forms import CheckboxList
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
-from webapp.forms import BaseForm, ChoiceField, SubForm
+from webapp.forms import BaseForm, ChoiceField, EmailCheck, SubForm
 
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 WEEKDAYS = [("", _l("Kies een dag")), ("0", _l("maandag")), ("1", _l("dinsdag")), ("2", _l("woensdag")),
             ("3", _l("donderdag")), ("4", _l("vrijdag")), ("5", _l("zaterdag")), ("6", _l("zondag"))]
 EMPTY_ROWS = 3
@@ -41,7 +40,7 @@ class ServiceForm(BaseForm):
     postcode = _text(_l("Postcode"), 7, Regexp(POSTCODE, message=_l("Vul een postcode in zoals 7941 AB.")))
     woonplaats = _text(_l("Woonplaats"), 100)
     phone = _text(_l("Telefoon"), 40, Regexp(PHONE, message=_l("Vul een telefoonnummer in, zoals 0522 123 456.")))
-    email = _text(_l("E-mail"), 200, Regexp(EMAIL, message=_l("Vul een e-mailadres in, zoals info@voorbeeld.nl.")))
+    email = _text(_l("E-mail"), 200, EmailCheck())
     website = _text(_l("Website"), 300, URL(message=_l("Vul een webadres in dat begint met https://.")))
     languages = _text(_l("Talen"), 200)
     free_of_charge = RadioField(_l("Gratis"), choices=list(TRISTATE.items()), default="onbekend")
