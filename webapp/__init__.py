@@ -3,6 +3,7 @@ from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, directory, errors, geo, mail, matching, moderation, pages,
                     posts, search, security, suggestions)
+from webapp import request_size
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config
 from webapp.database import configure_engine
@@ -35,4 +36,5 @@ def create_app(config=None):
         package.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    request_size.init_app(app)
     return app

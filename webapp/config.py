@@ -64,3 +64,9 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     JSON_SORT_KEYS = False
     API_PAGE_SIZE = 20
+
+    # Request size (webapp/request_size.py): every form 2 MB, form fields held in memory 500 kB (Flask's
+    # default), the beheer CSV import 8 MB (a 2 MB file, posted back percent-encoded to confirm it).
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 500_000
+    IMPORT_MAX_CONTENT_LENGTH = 8 * 1024 * 1024
