@@ -60,6 +60,7 @@ def confirm_email_change(token):
         raise RuleViolation([("token", _("Dit e-mailadres kan niet meer worden gebruikt."))])
     tokens.use_token(payload)
     user.email = payload["email"]
+    user.email_bounced_at = None  # the confirmation mail reached the new address
     db.session.commit()
     return user
 

@@ -60,6 +60,7 @@ def confirm_email(token):
     payload, user = tokens.read_user_token("confirm-email", token)
     tokens.use_token(payload)
     user.email_confirmed_at = user.email_confirmed_at or utcnow()
+    user.email_bounced_at = None  # the mail with the link reached them
     db.session.commit()
     return user
 
@@ -83,6 +84,7 @@ def reset_password(token, password):
     user.password_hash = generate_password_hash(password)
     user.session_version += 1
     user.email_confirmed_at = user.email_confirmed_at or utcnow()  # the mail reached them
+    user.email_bounced_at = None
     db.session.commit()
     return user
 
