@@ -141,7 +141,8 @@ PLAUSIBLE = {
     "email": ["inwoner@example.org", "nieuw@example.org", "NULL"],
     "password": [PASSWORD, "een-ander-lang-wachtwoord"], "current": [PASSWORD],
     "postcode": ["7941 AB", "7941ab", "9999 ZZ"], "place": ["7941 AB", "Meppel", "Torenvalk 12, Meppel"],
-    "plaats": ["Meppel", "7941"], "near": ["Meppel"], "gemeente": ["Meppel", "Tynaarlo"],
+    "plaats": ["Meppel", "7941"], "near": ["Meppel"], "bij": ["52.6956,6.1944"], "q": ["schulden", "boodschappen"],
+    "woonplaats": ["Meppel"], "address": ["Torenvalk 12"], "gemeente": ["Meppel", "Tynaarlo"],
     "phone": ["0522 123 456"], "contact_phone": ["0522 123 456"], "contact_email": ["dochter@example.org"],
     "display_name": ["Jan"], "name": ["Buurthuis"], "title": ["Boodschappen"], "description": ["Hulp bij boodschappen"],
     "message": ["Ik kan helpen."], "reason": ["Dit hoort hier niet."], "note": ["Toelichting"],
@@ -152,14 +153,24 @@ PLAUSIBLE = {
     "outcome": ["gegrond", "ongegrond"], "back": ["controle", "meldingen"], "intrekken": ["1"], "tabel": ["categorie"],
     "save": ["1"], "send": ["1"],
 }
+SPECIALS = st.sampled_from([
+    "", " ", "\t\r\n", "\u00a0", "NULL", "None", "0", "-1", "9" * 400, "1e309", "NaN", "²", "١٢", "a@b",
+    "2026-02-30", "24:61", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "\u202e", "\x00",
+    "\x1b[31m", "İ", "👍🏽"])
+BLANKS = st.text(st.sampled_from(" \t\r\n\u00a0\u2003\u3000"), max_size=3)
 JUNK = st.one_of(
-    st.sampled_from(["", " ", "\t\r\n", "NULL", "None", "0", "-1", "9" * 400, "1e309", "NaN", "²", "١٢", "a@b",
-                     "2026-02-30", "24:61", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "\u202e",
-                     "\x00", "\x1b[31m", "İ", "👍🏽"]),
+    BLANKS,
+    SPECIALS,
     st.text(max_size=12),  # any unicode, control characters included
     st.builds(lambda char, size: char * size, st.characters(), st.integers(250, 6000)),
     st.integers(-10**40, 10**40).map(str),
+    st.integers(300, 5000).map(lambda size: "9" * size),
 )
+
+
+def _spoiled(good):
+    """A good value made bad: blanks around it, or it repeated many times."""
+    return st.builds(lambda value, pad: pad + value + pad if pad else value * 300, good, BLANKS)
 
 
 def test_every_route_has_a_strategy(app):
@@ -180,15 +191,18 @@ def test_bad_input_never_gives_a_5xx_and_a_refused_post_saves_nothing(app, clien
         pytest.skip(f"{endpoint} is not registered with this configuration")
     values = {**argument_values(world), "filename": ["css/site.css", "onbekend.js"]}
     ids = [row.id for row in world.values()]
-    for role in ROLES:
-        _fuzz(app, client, role, rules, ROUTES[endpoint], values, ids)
+    _fuzz(client, rules, ROUTES[endpoint], values, ids)
 
 
-def _fuzz(app, client, role, rules, route, values, ids):
-    @settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None, print_blob=False,
-              suppress_health_check=list(HealthCheck))
+def _fuzz(client, rules, route, values, ids):
+    sent = []
+
+    @settings(max_examples=EXAMPLES * len(ROLES), derandomize=True, database=None, deadline=None,
+              print_blob=False, suppress_health_check=list(HealthCheck))
     @given(data=st.data())
     def one_request(data):
+        role = ROLES[len(sent) % len(ROLES)]  # every role in turn, each with its own examples
+        sent.append(role)
         _log_in(client, role)
         rule = data.draw(st.sampled_from(rules), label="rule")
         args = {name: data.draw(st.sampled_from(values[name]) | JUNK.filter(bool), label=name)
@@ -222,22 +236,33 @@ def _refused(response):
 
 
 def _fields(sources, prefix, ids):
-    """A strategy for {name: value(s)}: each field of the form classes (and each named parameter) may be left
-    out, and one made-up field may be added."""
-    fields = {}
+    """A strategy for {name: value(s)}: every field of the form classes (and every named parameter) left out or
+    given a good value, then one or two of them given junk (a form with junk everywhere would only ever
+    test its first check), and maybe one made-up field added."""
+    good, junk = {}, {}
     for source in sources:
         if isinstance(source, str):
-            fields[source] = _text_value(source, ids)
+            good[source] = _text_value(source, ids)
+            junk[source] = JUNK | _spoiled(good[source])
         else:
-            fields.update(_form_fields(source, prefix, ids))
-    junk_field = st.dictionaries(st.sampled_from(["x", "q", "id", "\u00e9", "a" * 300]), JUNK, max_size=1)
-    return st.builds(lambda chosen, extra: {**extra, **chosen}, st.fixed_dictionaries({}, optional=fields), junk_field)
+            for field in _form_fields(source, prefix):
+                good[field.name], junk[field.name] = _value(field, ids)
+    return _filled(good, junk)
 
 
-def _form_fields(form_class, prefix, ids):
+@st.composite
+def _filled(draw, good, junk):
+    values = draw(st.fixed_dictionaries({}, optional=good))
+    if junk:
+        for name in draw(st.lists(st.sampled_from(sorted(junk)), max_size=2, unique=True)):
+            values[name] = draw(junk[name])
+    values.update(draw(st.dictionaries(st.sampled_from(["x", "q", "id", "\u00e9", "a" * 300]), JUNK, max_size=1)))
+    return values
+
+
+def _form_fields(form_class, prefix):
     with current_app.test_request_context():
-        form = form_class(formdata=None, prefix=prefix, meta={"csrf": False})
-        return {field.name: _value(field, ids) for field in _leaves(form)}
+        return list(_leaves(form_class(formdata=None, prefix=prefix, meta={"csrf": False})))
 
 
 def _leaves(fields):
@@ -252,36 +277,39 @@ def _leaves(fields):
 
 
 def _value(field, ids):
-    short_name = field.short_name
+    """(good, junk) strategies for one field, after its type and its choices."""
     if isinstance(field, FileField):
-        content = st.sampled_from([b"naam;gemeente\nBuurthuis;Meppel\n", b"\xff\xfe\x00", b""]) | st.binary(max_size=200)
-        return st.builds(lambda data, name: (io.BytesIO(data), name), content,
-                         st.sampled_from(["voorzieningen.csv", "plaatje.png", "", "a" * 300 + ".csv"]))
-    one = _text_value(short_name, ids)
+        name = st.sampled_from(["voorzieningen.csv", "plaatje.png", "", "a" * 300 + ".csv"])
+        good = st.builds(lambda name: (io.BytesIO(b"naam;gemeente\nBuurthuis;Meppel\n"), name), name)
+        junk = st.builds(lambda data, name: (io.BytesIO(data), name),
+                         st.sampled_from([b"\xff\xfe\x00", b"", b"naam\n" + b";" * 5000]) | st.binary(max_size=200), name)
+        return good, junk
+    good = _text_value(field.short_name, ids)
     choices = getattr(field, "choices", None)
     if isinstance(field, (SelectField, RadioField, SelectMultipleField)) and choices:
         pairs = choices.items() if isinstance(choices, dict) else choices
-        one = st.sampled_from([str(pair[0]) for pair in pairs]) | one
+        good = st.sampled_from([str(pair[0]) for pair in pairs])
     elif isinstance(field, BooleanField):
-        one = st.sampled_from(["y", "ja"]) | one
+        good = st.sampled_from(["y", "ja"])
     elif isinstance(field, DateField):
-        one = st.dates().map(str) | one
+        good = st.dates().map(str)
     elif isinstance(field, TimeField):
-        one = st.times().map(lambda moment: moment.strftime("%H:%M")) | one
+        good = st.times().map(lambda moment: moment.strftime("%H:%M"))
     elif isinstance(field, IntegerField):
-        one = st.integers(-5, 200).map(str) | one
+        good = st.integers(-5, 200).map(str)
     elif isinstance(field, SubmitField):
-        one = st.just("1")
+        good = st.just("1")
+    junk = JUNK | _spoiled(good) if not isinstance(field, SubmitField) else JUNK
     if isinstance(field, SelectMultipleField):
-        return st.lists(one, max_size=3)
-    return one
+        return st.lists(good, max_size=3), st.lists(good | junk, min_size=1, max_size=3)
+    return good, junk
 
 
 def _text_value(name, ids):
     plausible = PLAUSIBLE.get(name, [])
     if name.endswith("_id"):
         plausible = plausible + ids
-    return st.sampled_from(plausible) | JUNK if plausible else JUNK
+    return st.sampled_from(plausible) if plausible else st.text(max_size=20)
 
 
 def checksum():
