@@ -3,42 +3,22 @@
 Every GET route of the site (HTML and JSON) is requested as every role that is not a coördinator of Meppel, with
 the ids of two residents' posts, their conversation and a report filled in; the raw body must never contain
 another person's e-mail address, phone number, street, typed place or exact coordinates.
-A new route with an argument this test does not know fails here until it is added to `ARGUMENTS`.
+A new route with an argument this test does not know fails here until it is added to tests/route_map.py.
 """
 import pytest
 
-from tests.factories import make_post
-from webapp.extensions import db
-from webapp.matching.models import Match, Message
-from webapp.moderation.models import AbuseReport
+from tests.route_map import argument_values, build, make_world, rules
 
-ASKER_PHONE, HELPER_PHONE, CONTACT_PHONE = "0522-987654", "06-11223344", "06-55667788"
-CONTACT_EMAIL = "dochter.privacy@example.org"
 SKIPPED = {
     "static": "files, no user data",
     "mail_dev.index": "the file mail backend for demos shows every mail by design (README); off with SMTP",
     "mail_dev.show": "as above",
 }
-TOKEN_ROUTES = {"accounts.confirm_email_change", "accounts.confirm_email", "accounts.reset_password",
-                "accounts.unsubscribe"}  # a made-up token only gives the Dutch 'link does not work' page
 
 
 @pytest.fixture
 def private_world(app, accounts):
-    asker, helper = accounts["inwoner"], accounts["inwoner_b"]
-    asker.phone, helper.phone = ASKER_PHONE, HELPER_PHONE
-    request = make_post("hulpvraag", author=asker, place="Torenvalk 12, Meppel", title="Boodschappen gezocht",
-                        description=f"Bel mij op {ASKER_PHONE}", behalf_name="Mevrouw Geheim",
-                        behalf_relation="familie", contact_choice="hulpvrager", contact_name="Dochter Geheim",
-                        contact_phone=CONTACT_PHONE, contact_email=CONTACT_EMAIL)
-    offer = make_post("hulpaanbod", author=helper, place="Albert Toriedreef 5, Meppel", title="Ik doe boodschappen",
-                      description=f"Mail naar {helper.email}", categories="boodschappen", availability="za-ochtend")
-    match = Match(request=request, offer=offer, helper=helper, gemeente="Meppel", started_by="helper")
-    match.messages.append(Message(author=helper, body=f"Ik kan helpen, bel {HELPER_PHONE}"))
-    report = AbuseReport(post=request, gemeente="Meppel", reporter=helper, reason="test")
-    db.session.add_all([match, report])
-    db.session.commit()
-    return {"asker": asker, "helper": helper, "request": request, "offer": offer, "match": match, "report": report}
+    return make_world(accounts)
 
 
 def secrets_of(world, viewer):
@@ -60,32 +40,13 @@ def _coordinates(point):
 
 
 def urls(app, world):
-    values = {
-        "post_id": [world["request"].id, world["offer"].id],
-        "match_id": [world["match"].id],
-        "report_id": [world["report"].id],
-        "user_id": [world["asker"].id, world["helper"].id],
-        "service_id": ["onbekend"],
-        "slug": ["onbekend"],
-        "token": ["onbekend"],
-        "name": ["onbekend"],
-    }
+    values = argument_values(world)
     found = []
-    for rule in app.url_map.iter_rules():
-        if "GET" not in rule.methods or rule.endpoint in SKIPPED:
-            continue
+    for rule in rules(app, "GET", SKIPPED):
         unknown = set(rule.arguments) - set(values)
-        assert not unknown, f"{rule.rule}: add a value for {unknown} to this test"
-        found += [_build(rule, {name: value}) for name in rule.arguments or [None] for value in values.get(name, [None])]
+        assert not unknown, f"{rule.rule}: add a value for {unknown} to tests/route_map.py"
+        found += [build(rule, {name: value}) for name in rule.arguments or [None] for value in values.get(name, [None])]
     return sorted(set(found))
-
-
-def _build(rule, args):
-    path = rule.rule
-    for name, value in args.items():
-        if name:
-            path = path.replace(f"<{name}>", value).replace(f"<path:{name}>", value)
-    return path
 
 
 @pytest.mark.parametrize("viewer_name", [None, "inwoner", "inwoner_b", "coordinator_elders", "beheerder_elders"])

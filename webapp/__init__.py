@@ -4,6 +4,7 @@ from flask import Flask
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
                     pages, posts, search, security, site, suggestions)
 from webapp import ratelimit
+from webapp import request_size
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config, local_secret_key
 from webapp.database import configure_engine
@@ -41,4 +42,5 @@ def create_app(config=None):
     app.cli.add_command(demo.demo_group)
     errors.init_app(app)
     security.init_app(app)
+    request_size.init_app(app)
     return app

@@ -99,3 +99,9 @@ class Config:
     RATELIMIT_REPORTS = os.environ.get("RATELIMIT_REPORTS") or "5 per hour"
     RATELIMIT_REPORTS_PER_POST = os.environ.get("RATELIMIT_REPORTS_PER_POST") or "3 per day"
     RATELIMIT_API = os.environ.get("RATELIMIT_API") or "120 per minute"
+
+    # Request size (webapp/request_size.py): every form 2 MB, form fields held in memory 500 kB (Flask's
+    # default), the beheer CSV import 8 MB (a 2 MB file, posted back percent-encoded to confirm it).
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 500_000
+    IMPORT_MAX_CONTENT_LENGTH = 8 * 1024 * 1024

@@ -24,6 +24,7 @@ def _message(code):
         405: _("Deze handeling is hier niet toegestaan."),
         409: _("Iemand anders heeft dit net tegelijk met u gewijzigd. Er is niets opgeslagen. Bekijk de pagina opnieuw "
                "en probeer het nog eens."),
+        413: _("Wat u stuurde is te groot: hoogstens 2 MB. Maak het kleiner en probeer het opnieuw."),
         429: _("U heeft te veel verzoeken gedaan. Wacht even en probeer het dan opnieuw."),
         500: _("Er ging iets mis aan onze kant. Probeer het later nog eens."),
     }

@@ -1,10 +1,70 @@
 """The base forms (RuleViolation to field errors; the version an edit form was made from; a create form's
-token), and widgets every package uses."""
+token) and the fields and widgets every package shares."""
+import re
+
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectMultipleField
+from flask_wtf.i18n import translations
+from wtforms import Form, HiddenField, IntegerField, SelectField, SelectMultipleField
+from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from webapp.email_address import invalid_email_message, valid_email
 from webapp.models_base import new_uuid
+MAX_PAGE = 1000
+
+
+def page_number(raw):
+    """The page number typed in `raw` (1 to MAX_PAGE), else None.
+
+    The one parser for every 'pagina' parameter: ASCII digits only ('²' is a digit to isdigit() but not to int())
+    and at most four of them, so 400 digits never reach int() or a float comparison.
+    """
+    raw = (raw or "").strip()
+    if re.fullmatch(r"[0-9]{1,4}", raw) and 1 <= int(raw) <= MAX_PAGE:
+        return int(raw)
+    return None
+
+
+class PageField(IntegerField):
+    """A page number from the query string: empty means page 1, anything else must be 1 to MAX_PAGE."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("default", 1)
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        raw = valuelist[0] if valuelist else ""
+        self.data = page_number(raw) or 1
+        if raw.strip() and page_number(raw) is None:
+            raise ValueError(_l("Kies een pagina van 1 tot en met %(max)d.", max=MAX_PAGE))
+
+
+class EmailCheck:
+    """WTForms validator: the site's one e-mail check (accounts.services.valid_email), message in Dutch."""
+
+    def __call__(self, form, field):
+        if field.data and valid_email(field.data) is None:
+            raise ValidationError(invalid_email_message())
+
+
+class SubForm(Form):
+    """A form inside a FieldList/FormField (a row of opening hours): WTForms' own messages in Dutch too."""
+
+    class Meta:
+        def get_translations(self, form):
+            return translations
+
+
+class ChoiceField(SelectField):
+    """A SelectField that reads blanks around the value as nothing.
+
+    With Optional(), WTForms keeps a sent " " as the data and drops its own 'not a valid choice' error, so
+    float(" ") or int(" ") later failed with a 500. Stripped, " " is simply 'nothing chosen'.
+    """
+
+    def process_formdata(self, valuelist):
+        super().process_formdata([value.strip() if isinstance(value, str) else value for value in valuelist])
 
 
 class BaseForm(FlaskForm):

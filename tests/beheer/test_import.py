@@ -346,7 +346,7 @@ def test_every_refusal_says_why(app, accounts):
         4: ("gemeente", "De gemeente 'Atlantis' kennen we niet"),
         5: ("gemeente", "U beheert geen voorzieningen in de gemeente Tynaarlo."), 6: ("naam", "Vul dit in."),
         7: ("postcode", "Vul een postcode in zoals 7941 AB."),
-        8: ("email", "Vul een e-mailadres in, zoals info@voorbeeld.nl."),
+        8: ("email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
         9: ("website", "Vul een webadres in dat begint met https://."),
         10: ("telefoon", "Vul een telefoonnummer in, zoals 0522 123 456."),
         11: ("laatst_gecontroleerd", "Vul een datum in zoals 2025-03-31."),

@@ -161,9 +161,9 @@ def test_a_pending_edit_shows_the_approved_version(client, posts):
 
 
 @pytest.mark.parametrize(("query", "message"), [
-    ("pagina=abc", "Ongeldig getal."),
-    ("pagina=0", "Nummer moet tussen 1 en 1000 liggen."),
-    ("pagina=99999999999999999999", "Nummer moet tussen 1 en 1000 liggen."),
+    ("pagina=abc", "Kies een pagina van 1 tot en met 1000."),
+    ("pagina=0", "Kies een pagina van 1 tot en met 1000."),
+    ("pagina=99999999999999999999", "Kies een pagina van 1 tot en met 1000."),
     ("afstand=1000&plaats=Meppel", "Ongeldige keuze."),
     ("afstand=5", "Vul ook een postcode of woonplaats in om op afstand te zoeken."),
     ("plaats=Nergenshuizen", "We kennen de plaats 'Nergenshuizen' niet."),

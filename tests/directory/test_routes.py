@@ -285,10 +285,10 @@ def test_radius_without_a_place_asks_for_one(demo, client):
 
 @pytest.mark.parametrize(("query", "message"), [
     ("thema=onzin", "'onzin' is een ongeldige keuze"),
-    ("pagina=-4", "Nummer moet tussen 1 en 1000 liggen."),
-    ("pagina=0", "Nummer moet tussen 1 en 1000 liggen."),
-    ("pagina=abc", "Ongeldig getal."),
-    ("pagina=99999999999999999999", "Nummer moet tussen 1 en 1000 liggen."),
+    ("pagina=-4", "Kies een pagina van 1 tot en met 1000."),
+    ("pagina=0", "Kies een pagina van 1 tot en met 1000."),
+    ("pagina=abc", "Kies een pagina van 1 tot en met 1000."),
+    ("pagina=99999999999999999999", "Kies een pagina van 1 tot en met 1000."),
     ("straal=1000&plaats=7941", "Ongeldige keuze."),
     ("toegang=onzin", "Ongeldige keuze."),
     ("gemeente=Atlantis", "Kies een gemeente uit de lijst."),

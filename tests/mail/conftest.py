@@ -18,6 +18,13 @@ class SmtpServer:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.received, self.logins, self.controller = [], [], None
+        self.refused = {}  # address -> the answer to RCPT TO, e.g. "550 5.1.1 Mailbox unknown"
+
+    async def handle_RCPT(self, _server, _session, envelope, address, _options):
+        if address in self.refused:
+            return self.refused[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, _server, _session, envelope):
         message = message_from_bytes(envelope.original_content, policy=policy.default)

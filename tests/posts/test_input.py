@@ -26,7 +26,7 @@ BAD_REQUESTS = [
     ({"for_whom": "ander", "behalf_name": "Mevrouw Jansen", "behalf_relation": "mantelzorger",
       "contact_choice": "hulpvrager"}, "Vul een telefoonnummer of e-mailadres in."),
     ({"for_whom": "ander", "behalf_name": "Mevrouw Jansen", "behalf_relation": "mantelzorger",
-      "contact_choice": "hulpvrager", "contact_name": "J", "contact_email": "geen-adres"}, "Vul een e-mailadres in"),
+      "contact_choice": "hulpvrager", "contact_name": "J", "contact_email": "geen-adres"}, "Vul een geldig e-mailadres in"),
     ({"title": "x" * 121}, "120"),
 ]
 BAD_OFFERS = [

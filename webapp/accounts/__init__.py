@@ -3,6 +3,7 @@ from flask import Blueprint, has_request_context
 from flask_babel import lazy_gettext as _l
 
 from webapp.extensions import login_manager
+from webapp.mail.outbox import address_refused
 
 bp = Blueprint("accounts", __name__)
 
@@ -17,5 +18,6 @@ def init_app(app):
     login_manager.login_message_category = "info"
     app.register_blueprint(bp)
     app.before_request(sessions.end_idle_session)
+    address_refused.connect(services.mark_bounced)
     app.cli.add_command(cli.accounts_group)
     app.context_processor(lambda: {"acting_for": acting.acting_for() if has_request_context() else None})

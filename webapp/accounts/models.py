@@ -26,6 +26,8 @@ class User(UserMixin, Timestamps, db.Model):
     postcode: Mapped[str | None] = mapped_column(String(7))
     phone: Mapped[str | None] = mapped_column(String(40))
     email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set when a mail server refused this address for good (SMTP 5xx); cleared when the address is confirmed.
+    email_bounced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     mail_opt_out: Mapped[bool] = mapped_column(Boolean, default=False)  # no mails that are not strictly needed
     created_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     role: Mapped[str] = mapped_column(String(20), default=INWONER)

@@ -7,8 +7,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from webapp.accounts import tokens
 from webapp.accounts.models import User
 from webapp.accounts.registration import check_password, format_postcode
-from webapp.accounts.services import normalise_email
 from webapp.database import check_version, write_block
+from webapp.email_address import invalid_email_message, valid_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
@@ -43,9 +43,9 @@ def change_password(user, current, new):
 def request_email_change(user, new_email, password):
     """The new address gets a confirmation link; nothing changes until it is followed."""
     _check_current(user, password)
-    new_email = normalise_email(new_email)
-    if "@" not in new_email:
-        raise RuleViolation([("email", _("Vul een geldig e-mailadres in."))])
+    new_email = valid_email(new_email)
+    if new_email is None:
+        raise RuleViolation([("email", invalid_email_message())])
     with write_block():
         if db.session.scalar(select(User.id).where(User.email == new_email)) is None:
             token = tokens.make_token("change-email", user, email=new_email)
@@ -62,6 +62,7 @@ def confirm_email_change(token):
             raise RuleViolation([("token", _("Dit e-mailadres kan niet meer worden gebruikt."))])
         tokens.use_token(payload)
         user.email = payload["email"]
+        user.email_bounced_at = None  # the confirmation mail reached the new address
     return user
 
 

@@ -13,6 +13,7 @@ from webapp.accounts import tokens
 from webapp.accounts.models import INWONER, User
 from webapp.accounts.services import MIN_PASSWORD, normalise_email
 from webapp.database import write_block
+from webapp.email_address import check_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
@@ -24,7 +25,7 @@ POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 
 def register(email, password, display_name, postcode):
     """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail."""
-    email = normalise_email(email)
+    email = check_email(email)
     # Every check and the (slow) password hash first, for known and unknown addresses alike: neither the
     # answer nor its speed may tell whether an address has an account. None of it holds the write lock.
     check_password(password)
@@ -59,6 +60,7 @@ def confirm_email(token):
         payload, user = tokens.read_user_token("confirm-email", token)
         tokens.use_token(payload)
         user.email_confirmed_at = user.email_confirmed_at or utcnow()
+        user.email_bounced_at = None  # the mail with the link reached them
     return user
 
 
@@ -86,6 +88,7 @@ def reset_password(token, password):
         user.password_hash = password_hash
         user.session_version += 1
         user.email_confirmed_at = user.email_confirmed_at or utcnow()  # the mail reached them
+        user.email_bounced_at = None
     # The owner proved it is them: earlier wrong passwords for this account no longer hold them back.
     ratelimit.clear("RATELIMIT_LOGIN_ACCOUNT", user.email)
     return user

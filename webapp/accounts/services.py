@@ -1,12 +1,12 @@
 """Creating accounts and checking passwords: the rules, without any request code."""
 from flask import current_app
-from sqlalchemy import select
+from flask_babel import gettext as _
+from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from flask_babel import gettext as _
-
 from webapp.accounts.models import ROLES, User, UserGemeente
-from webapp.database import begin_write
+from webapp.database import write_block
+from webapp.email_address import invalid_email_message, normalise_email, valid_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -16,33 +16,34 @@ MIN_PASSWORD = 10
 _DUMMY_HASH = generate_password_hash("buurtkaart-dummy-password")
 
 
-def normalise_email(email):
-    return (email or "").strip().lower()
-
-
 def create_account(email, password, role, gemeenten, display_name=None):
     """A new account with a scrypt password hash; RuleViolation for a taken address or a weak password."""
-    begin_write(db.session)
-    email = normalise_email(email)
+    email = valid_email(email)
     problems = []
-    if "@" not in email or len(email) > 254:
-        problems.append(("email", _("Vul een geldig e-mailadres in.")))
-    elif db.session.scalar(select(User.id).where(User.email == email)):
-        problems.append(("email", _("Er is al een account met dit e-mailadres.")))
+    if email is None:
+        problems.append(("email", invalid_email_message()))
     if len(password or "") < MIN_PASSWORD:
         problems.append(("password", _("Kies een wachtwoord van minstens %(n)d tekens.", n=MIN_PASSWORD)))
     if role not in ROLES:
         problems.append(("role", _("Onbekende rol.")))
     if problems:
-        db.session.rollback()
         raise RuleViolation(problems)
-    # Made by a beheerder at the command line: the address counts as confirmed.
-    user = User(email=email, password_hash=generate_password_hash(password), role=role, email_confirmed_at=utcnow(),
-                display_name=display_name or email.split("@")[0],
-                gemeente_links=[UserGemeente(gemeente=name) for name in dict.fromkeys(gemeenten)])
-    db.session.add(user)
-    db.session.commit()
+    password_hash = generate_password_hash(password)  # slow: before the lock
+    with write_block():
+        if db.session.scalar(select(User.id).where(User.email == email)):
+            raise RuleViolation([("email", _("Er is al een account met dit e-mailadres."))])
+        # Made by a beheerder at the command line: the address counts as confirmed.
+        user = User(email=email, password_hash=password_hash, role=role, email_confirmed_at=utcnow(),
+                    display_name=display_name or email.split("@")[0],
+                    gemeente_links=[UserGemeente(gemeente=name) for name in dict.fromkeys(gemeenten)])
+        db.session.add(user)
     return user
+
+
+def mark_bounced(session, address):
+    """Receiver of mail.outbox.address_refused: the account's page will say its mails do not arrive."""
+    session.execute(update(User).where(User.email == address, User.email_bounced_at.is_(None))
+                    .values(email_bounced_at=utcnow()).execution_options(synchronize_session=False))
 
 
 def authenticate(email, password):

@@ -1,15 +1,14 @@
 """Read and check query parameters; a bad one is a 400 with a Dutch message, never a 500."""
-import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
+from webapp.forms import MAX_PAGE, page_number
 
 MAX_QUERY = 200
 MAX_PLACE = 100
 MAX_RADIUS_KM = 100
-MAX_PAGE = 1000
 
 
 @dataclass
@@ -40,10 +39,10 @@ def radius(args):
 
 
 def page(args):
-    raw = args.get("page", "1").strip() or "1"
-    if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= MAX_PAGE:  # not isdigit(): "²" is a digit
+    number = page_number(args.get("page", "").strip() or "1")
+    if number is None:
         raise BadParameter("page", _("'page' moet een heel getal zijn van 1 tot en met %(max)d.", max=MAX_PAGE))
-    return int(raw)
+    return number
 
 
 def choices(args, name, allowed):

@@ -1,16 +1,15 @@
 """Beheer forms: shape only (required, lengths, formats); the rules live in directory/maintenance.py."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (DateField, FieldList, Form, FormField, RadioField, SelectField, StringField, TextAreaField,
+from wtforms import (DateField, FieldList, FormField, RadioField, SelectField, StringField, TextAreaField,
                      TimeField)
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
-from webapp.forms import BaseForm, CheckboxList, OnceForm, VersionedForm
+from webapp.forms import CheckboxList, ChoiceField, EmailCheck, OnceForm, SubForm, VersionedForm
 
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 WEEKDAYS = [("", _l("Kies een dag")), ("0", _l("maandag")), ("1", _l("dinsdag")), ("2", _l("woensdag")),
             ("3", _l("donderdag")), ("4", _l("vrijdag")), ("5", _l("zaterdag")), ("6", _l("zondag"))]
 EMPTY_ROWS = 3
@@ -32,7 +31,7 @@ class ServiceForm(VersionedForm, OnceForm):
     description = TextAreaField(_l("Beschrijving"), [Optional(), Length(max=3000)])
     themes = CheckboxList(_l("Onderwerpen"), [Optional()], choices=list(THEMES.items()))
     access_route = SelectField(_l("Hoe komt iemand binnen?"), choices=list(ACCESS_ROUTES.items()), default="onbekend")
-    layer = SelectField(_l("Laag"), [Optional()], choices=[("", _l("Onbekend"))] + list(LAYERS.items()))
+    layer = ChoiceField(_l("Laag"), [Optional()], choices=[("", _l("Onbekend"))] + list(LAYERS.items()))
     target_groups = _text(_l("Voor wie (met komma's)"), 300)
     organization_name = _text(_l("Organisatie"), 200)
     location_name = _text(_l("Naam van de plek (bijvoorbeeld een gebouw)"), 200)
@@ -40,7 +39,7 @@ class ServiceForm(VersionedForm, OnceForm):
     postcode = _text(_l("Postcode"), 7, Regexp(POSTCODE, message=_l("Vul een postcode in zoals 7941 AB.")))
     woonplaats = _text(_l("Woonplaats"), 100)
     phone = _text(_l("Telefoon"), 40, Regexp(PHONE, message=_l("Vul een telefoonnummer in, zoals 0522 123 456.")))
-    email = _text(_l("E-mail"), 200, Regexp(EMAIL, message=_l("Vul een e-mailadres in, zoals info@voorbeeld.nl.")))
+    email = _text(_l("E-mail"), 200, EmailCheck())
     website = _text(_l("Website"), 300, URL(message=_l("Vul een webadres in dat begint met https://.")))
     languages = _text(_l("Talen"), 200)
     free_of_charge = RadioField(_l("Gratis"), choices=list(TRISTATE.items()), default="onbekend")
@@ -72,8 +71,8 @@ class ServiceForm(VersionedForm, OnceForm):
         return cls(data=data, **kwargs).show_version(service)
 
 
-class SlotForm(Form):
-    weekday = SelectField(_l("Dag"), [Optional()], choices=WEEKDAYS)
+class SlotForm(SubForm):
+    weekday = ChoiceField(_l("Dag"), [Optional()], choices=WEEKDAYS)
     opens = TimeField(_l("Open vanaf"), [Optional()])
     closes = TimeField(_l("Open tot"), [Optional()])
 
@@ -81,8 +80,13 @@ class SlotForm(Form):
         if field.data and (self.opens.data is None or self.closes.data is None):
             raise ValidationError(_l("Vul bij deze dag een begin- en eindtijd in."))
 
+    def validate_opens(self, field):
+        # Here and not in validate_weekday: Optional() stops a blank weekday's own checks.
+        if field.data is not None and not self.weekday.data:
+            raise ValidationError(_l("Kies bij deze tijden een dag."))
 
-class ExceptionForm(Form):
+
+class ExceptionForm(SubForm):
     day = DateField(_l("Datum"), [Optional()])
     closed = RadioField(_l("Die dag"), [Optional()], choices=[("ja", _l("gesloten")), ("nee", _l("open op deze tijden"))],
                         default="ja")

@@ -1,11 +1,11 @@
 """The board's search form: a GET form whose every field lives in the query string, so a link can be shared."""
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField
-from wtforms.validators import Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms import HiddenField, RadioField, StringField
+from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from webapp.board.queries import KINDS, post_query
 from webapp.directory.forms import POINT, RADII, point_of
-from webapp.forms import BaseForm, CheckboxList
+from webapp.forms import BaseForm, CheckboxList, ChoiceField, PageField
 from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
 
 PER_PAGE = 10
@@ -24,9 +24,9 @@ class BoardSearchForm(BaseForm):
     plaats = StringField(_l("Postcode of woonplaats"), [Optional(), Length(max=100)])
     bij = HiddenField(validators=[Optional(), Regexp(POINT, message=_l(  # "gebruik mijn locatie", js/locate.js
         "Uw locatie kon niet worden gelezen. Vul een postcode of woonplaats in."))])
-    afstand = SelectField(_l("Afstand"), [Optional()],
+    afstand = ChoiceField(_l("Afstand"), [Optional()],
                           choices=[("", _l("Alle afstanden"))] + [(r, _l("Binnen %(km)s km", km=r)) for r in RADII])
-    pagina = IntegerField(_l("Pagina"), [Optional(), NumberRange(min=1, max=1000)], default=1)
+    pagina = PageField(_l("Pagina"))
 
     def validate_afstand(self, field):
         if field.data and not ((self.plaats.data or "").strip() or self.bij.data):

@@ -3,12 +3,12 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, HiddenField, SelectField, StringField
+from wtforms.validators import Length, Optional, ValidationError
 
 from webapp.directory.services import ServiceQuery
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
-from webapp.forms import CheckboxList
+from webapp.forms import CheckboxList, ChoiceField, PageField
 
 RADII = ("2", "5", "10", "25", "50")
 PER_PAGE = 10
@@ -33,14 +33,14 @@ class SearchForm(FlaskForm):
     q = StringField(_l("Waar zoekt u hulp bij?"), [Optional(), Length(max=200)])
     plaats = StringField(_l("Postcode of woonplaats"), [Optional(), Length(max=100)])
     bij = HiddenField(validators=[Optional(), _point])
-    straal = SelectField(_l("Afstand"), [Optional()],
+    straal = ChoiceField(_l("Afstand"), [Optional()],
                          choices=[("", _l("Alle afstanden"))] + [(r, _l("Binnen %(km)s km", km=r)) for r in RADII])
     thema = CheckboxList(_l("Onderwerp"), [Optional()], choices=list(THEMES.items()))
-    toegang = SelectField(_l("Hoe komt u binnen?"), [Optional()],
+    toegang = ChoiceField(_l("Hoe komt u binnen?"), [Optional()],
                           choices=[("", _l("Alle manieren"))] + list(ACCESS_ROUTES.items()))
     gemeente = SelectField(_l("Gemeente"), [Optional()], choices=[("", _l("Alle gemeenten"))], validate_choice=False)
     nu_open = BooleanField(_l("Nu open"))
-    pagina = IntegerField(_l("Pagina"), [Optional(), NumberRange(min=1, max=1000)], default=1)
+    pagina = PageField(_l("Pagina"))
 
     def validate_straal(self, field):
         if field.data and not self.has_place():

@@ -1,12 +1,18 @@
-"""Sending the outbox: claim a due mail, send it, mark it sent or schedule a retry. Nothing is ever deleted."""
+"""Sending the outbox: claim a due mail, send it, mark it sent or schedule a retry. Nothing is ever deleted.
+
+A mail the receiving server refuses for good (SMTP 5xx for its address) is not tried again, and the account
+with that address is marked: its account page asks the owner to check the address.
+"""
 import logging
 import re
+import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
+from blinker import Namespace
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -17,6 +23,10 @@ from webapp.mail.models import OutboxMail
 from webapp.models_base import utcnow
 
 log = logging.getLogger(__name__)
+signals = Namespace()
+# A mail server refused an address for good: sent with the outbox's session (the same transaction) and
+# `address`. Accounts marks the account, so its page can say the mails do not arrive.
+address_refused = signals.signal("mail-address-refused")
 BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360)  # after the 1st, 2nd, ... failure; then every 6 hours
 LEASE = timedelta(minutes=10)  # a claimed mail whose sender died is due again after this
 # Headers may be 998 characters (RFC 5322): at 78, the long List-Unsubscribe URL would be folded into encoded
@@ -65,7 +75,8 @@ def send_pending(app, limit=100, ids=None):
 
 def _due(session, limit, ids):
     query = (select(OutboxMail.id, OutboxMail.next_attempt_at)
-             .where(OutboxMail.sent_at.is_(None), OutboxMail.next_attempt_at <= utcnow())
+             .where(OutboxMail.sent_at.is_(None), OutboxMail.failed_at.is_(None),
+                    OutboxMail.next_attempt_at <= utcnow())
              .order_by(OutboxMail.created_at).limit(limit))
     if ids is not None:
         query = query.where(OutboxMail.id.in_(list(ids)))
@@ -79,7 +90,8 @@ def _claim(session, mail_id, seen):
     begin_write(session)
     claimed = session.execute(
         update(OutboxMail)
-        .where(OutboxMail.id == mail_id, OutboxMail.sent_at.is_(None), OutboxMail.next_attempt_at == seen)
+        .where(OutboxMail.id == mail_id, OutboxMail.sent_at.is_(None), OutboxMail.failed_at.is_(None),
+               OutboxMail.next_attempt_at == seen)
         .values(next_attempt_at=utcnow() + LEASE)
         .execution_options(synchronize_session=False)
     ).rowcount == 1
@@ -89,16 +101,34 @@ def _claim(session, mail_id, seen):
 
 
 def _mark(session, mail, error=None):
-    """Sent, or failed: one more attempt, the error kept, the next attempt later and later."""
+    """Sent; refused for good (no retry, the address marked as bouncing); or failed: one more attempt, the
+    error kept, the next attempt later and later."""
     begin_write(session)
     if error is None:
         mail.sent_at = utcnow()
     else:
         mail.attempts += 1
         mail.last_error = f"{type(error).__name__}: {error}"[:500]
-        mail.next_attempt_at = utcnow() + retry_delay(mail.attempts)
-        log.warning("outbox mail %s: attempt %d failed (%s)", mail.id, mail.attempts, mail.last_error)
+        if is_permanent(error):
+            mail.failed_at = utcnow()
+            address_refused.send(session, address=mail.to_address)
+            log.warning("outbox mail %s: refused for good, not retried (%s)", mail.id, mail.last_error)
+        else:
+            mail.next_attempt_at = utcnow() + retry_delay(mail.attempts)
+            log.warning("outbox mail %s: attempt %d failed (%s)", mail.id, mail.attempts, mail.last_error)
     session.commit()
+
+
+def is_permanent(error):
+    """True for a 5xx answer about the recipient or the message (RFC 5321: do not repeat as is).
+
+    Not for 4xx (try later), and not for a refused sender or login: that is our configuration, not the address.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(code >= 500 for code, _text in error.recipients.values())
+    if isinstance(error, (smtplib.SMTPSenderRefused, smtplib.SMTPAuthenticationError)):
+        return False
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
 
 
 def retry_delay(attempts):

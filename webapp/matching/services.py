@@ -11,7 +11,7 @@ from webapp.extensions import db
 from webapp.matching import access, notify
 from webapp.matching.decisions import accept, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
 from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED, Match, Message
-from webapp.database import write_block
+from webapp.database import insert_unless_taken, write_block
 from webapp.submissions import create_once
 from webapp.matching.vocab import ACTIVE, MAX_MESSAGE
 from webapp.models_base import new_uuid
@@ -48,9 +48,14 @@ def propose(vraag, coordinator, offer=None, helper=None):
                 raise RuleViolation([("offer_id", _("Dit hulpaanbod is niet open."))])
             helper = offer.author
         _check_helper(vraag, helper, "offer_id")
+        taken = RuleViolation([("offer_id", _("Deze hulpvraag en deze helper hebben al een gesprek."))])
         if _existing(vraag, helper) is not None:
-            raise RuleViolation([("offer_id", _("Deze hulpvraag en deze helper hebben al een gesprek."))])
-        match = _new_match(vraag, helper, BY_COORDINATOR, offer, proposed_by_id=coordinator.id)
+            raise taken
+        match, started = insert_unless_taken(
+            lambda: _new_match(vraag, helper, BY_COORDINATOR, offer, proposed_by_id=coordinator.id),
+            lambda: _existing(vraag, helper))
+        if not started:  # two coördinatoren proposed it at the same moment
+            raise taken
         notify.proposal(match)
     return match
 
@@ -86,10 +91,13 @@ def _check_helper(vraag, helper, field):
 def _continue_or_start(vraag, helper, writer, text, started_by, offer=None):
     match = _existing(vraag, helper)
     if match is None:
-        match = _new_match(vraag, helper, started_by, offer)
-        _add_message(match, writer, text)
-        notify.new_reaction(match, vraag.author if writer.id == helper.id else helper)
-        return match
+        match, started = insert_unless_taken(lambda: _start(vraag, helper, writer, text, started_by, offer),
+                                             lambda: _existing(vraag, helper))
+        if started:
+            notify.new_reaction(match, vraag.author if writer.id == helper.id else helper)
+            return match
+        if _last_text(match, writer) == _clean(text):
+            return match  # the same reaction sent twice at once (a double click): the first one counts
     if match.status not in ACTIVE:
         raise RuleViolation([("message", _("Uw gesprek over deze hulpvraag is gesloten."))])
     if offer is not None and match.offer_id is None:
@@ -97,6 +105,17 @@ def _continue_or_start(vraag, helper, writer, text, started_by, offer=None):
     _add_message(match, writer, text)
     notify.new_message(match, writer)
     return match
+
+
+def _start(vraag, helper, writer, text, started_by, offer):
+    match = _new_match(vraag, helper, started_by, offer)
+    _add_message(match, writer, text)
+    return match
+
+
+def _last_text(match, writer):
+    mine = [message for message in match.messages if message.author_id == writer.id]
+    return mine[-1].body if mine else None
 
 
 def _existing(vraag, helper):
@@ -110,8 +129,12 @@ def _new_match(vraag, helper, started_by, offer=None, proposed_by_id=None):
     return match
 
 
+def _clean(text):
+    return (text or "").replace("\x00", "").strip()
+
+
 def _add_message(match, author, text):
-    text = (text or "").replace("\x00", "").strip()
+    text = _clean(text)
     if not text:
         raise RuleViolation([("message", _("Schrijf een bericht."))])
     if len(text) > MAX_MESSAGE:

@@ -1,10 +1,10 @@
 """'Meld misbruik': anyone may report a public post; a coördinator of its gemeente decides, the reporter
 hears the outcome. Nobody but the reporter learns who reported."""
-import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from webapp.database import write_block
+from webapp.email_address import check_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -14,7 +14,6 @@ from webapp.moderation.models import REPORT_DISMISSED, REPORT_OPEN, REPORT_UPHEL
 from webapp.posts import lifecycle
 from webapp.posts.vocab import OPEN
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 OPEN_PER_POST = 20  # after this many waiting reports, more say nothing new
 
 
@@ -70,9 +69,7 @@ def _clean_email(email):
     email = (email or "").strip()
     if not email:
         return None
-    if len(email) > 254 or not EMAIL.match(email):
-        raise RuleViolation([("email", _("Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg."))])
-    return email.lower()
+    return check_email(email)
 
 
 def _check_limits(post, reporter, email):

@@ -8,6 +8,7 @@ from webapp.accounts.models import User
 from webapp.database import StaleVersion
 from webapp.errors import RuleViolation
 from webapp.extensions import db
+from webapp.forms import page_number
 from webapp.moderation import bp, blocking, details, queries, review
 from webapp.moderation.actions import action_label
 from webapp.moderation.forms import ApproveForm, BlockForm, RejectForm
@@ -81,9 +82,7 @@ def block_user(user_id):
 @bp.route("/coordinator/logboek")
 @role_required("coordinator")
 def log():
-    page = request.args.get("pagina", "1")
-    # isdigit() alone lets '²' through, which int() refuses: ASCII digits only.
-    page = int(page) if page.isascii() and page.isdigit() and len(page) < 7 else 1
+    page = page_number(request.args.get("pagina")) or 1
     actions, page, pages = queries.log_page(current_user.gemeenten, page)
     return render_template("moderation/log.html", actions=actions, page=page, pages=pages, action_label=action_label)
 

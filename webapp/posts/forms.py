@@ -4,7 +4,7 @@ from wtforms import (DateField, IntegerField, RadioField, SelectField, SelectMul
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from webapp.forms import CheckboxList, OnceForm, VersionedForm
+from webapp.forms import CheckboxList, ChoiceField, OnceForm, VersionedForm
 from webapp.posts import publishing
 from webapp.posts.data import OfferData, RequestData
 from webapp.posts.vocab import (CATEGORIES, CONTACT_MINE, CONTACT_THEIRS, DAY_PARTS, RELATIONS, SLOTS, WEEKDAYS,
@@ -48,7 +48,7 @@ class RequestForm(PostForm):
     for_whom = RadioField(_l("Voor wie is de hulp?"), default=SELF,
                           choices=[(SELF, _l("Voor mezelf")), (OTHER, _l("Voor iemand anders"))])
     behalf_name = _text(_l("Naam van degene die hulp nodig heeft"), 100)
-    behalf_relation = SelectField(_l("Wie bent u voor deze persoon?"), [Optional()],
+    behalf_relation = ChoiceField(_l("Wie bent u voor deze persoon?"), [Optional()],
                                   choices=[("", _l("Kies"))] + list(RELATIONS.items()))
     contact_choice = RadioField(_l("Wiens gegevens krijgt de helper?"), default=CONTACT_MINE, choices=[
         (CONTACT_MINE, _l("Mijn gegevens")), (CONTACT_THEIRS, _l("De gegevens van degene die hulp nodig heeft"))])

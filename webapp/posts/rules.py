@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
+from webapp.email_address import invalid_email_message, valid_email
 from webapp.posts.vocab import (CATEGORIES, CONTACT_MINE, CONTACT_THEIRS, MAX_TRAVEL_KM, RELATIONS, REQUEST, SLOTS,
                                 WHEN_DATE, WHEN_LABELS, WHEN_PERIOD)
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$")
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -75,8 +75,8 @@ def _check_behalf(data):
             reasons.append(("contact_phone", _("Vul een telefoonnummer of e-mailadres in.")))
     if data.contact_phone and not PHONE.match(data.contact_phone):
         reasons.append(("contact_phone", _("Vul een telefoonnummer in, zoals 0522 123 456.")))
-    if data.contact_email and not EMAIL.match(data.contact_email):
-        reasons.append(("contact_email", _("Vul een e-mailadres in, zoals naam@voorbeeld.nl.")))
+    if data.contact_email and valid_email(data.contact_email) is None:
+        reasons.append(("contact_email", invalid_email_message()))
     return reasons
 
 

@@ -8,7 +8,8 @@ from typing import Callable
 from flask_babel import gettext as _, lazy_gettext as _l
 from wtforms.validators import URL, ValidationError
 
-from webapp.beheer.forms import EMAIL, PHONE, POSTCODE
+from webapp.email_address import valid_email
+from webapp.beheer.forms import PHONE, POSTCODE
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE, UNKNOWN
 
 
@@ -51,6 +52,10 @@ def _checked(limit, is_valid, message):
 
 def _matches(pattern):
     return lambda value: re.match(pattern, value) is not None
+
+
+def _is_email(value):
+    return valid_email(value) is not None  # the same rule as every address the site accepts
 
 
 def _is_url(value):
@@ -128,7 +133,7 @@ COLUMNS = (
     Column("doelgroepen", "target_groups", _several()),
     Column("organisatie", "organization_name", _text(200)),
     Column("telefoon", "phone", _checked(40, _matches(PHONE), _l("Vul een telefoonnummer in, zoals 0522 123 456."))),
-    Column("email", "email", _checked(200, _matches(EMAIL), _l("Vul een e-mailadres in, zoals info@voorbeeld.nl."))),
+    Column("email", "email", _checked(200, _is_email, _l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."))),
     Column("website", "website", _checked(300, _is_url, _l("Vul een webadres in dat begint met https://."))),
     Column("talen", "languages", _text(200)),
     Column("gratis", "free_of_charge", _choice(TRISTATE, UNKNOWN)),
