@@ -69,6 +69,7 @@ def urls(app, world):
         "slug": ["onbekend"],
         "token": ["onbekend"],
         "name": ["onbekend"],
+        "gemeente": ["onbekend", "meppel"],
     }
     found = []
     for rule in app.url_map.iter_rules():
