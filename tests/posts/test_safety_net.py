@@ -13,7 +13,7 @@ CRISIS = [("title", "Ik wil niet meer leven"), ("description", "Mijn buurvrouw w
 def test_a_refused_form_with_crisis_words_shows_the_safety_net(client, login, field, words):
     login("inwoner")
     response = client.post(NEW, data=request_form(**{field: words}, place=""))  # refused: no place
-    assert response.status_code == 400 or "Vul" in response.text
+    assert response.status_code == 200  # the form again, with its error
     assert all_posts() == []
     assert "Direct hulp nodig?" in response.text and 'href="tel:112"' in response.text
     assert response.text.index("data-safety-net") < response.text.index('class="bk-form"')
