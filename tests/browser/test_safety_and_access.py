@@ -36,6 +36,8 @@ PAGES = [
     ("unknown place", "/zoeken?q=schulden&plaats=nergenshuizen"),
     ("detail", "/voorzieningen/geldloket-meppel"),
     ("thema", "/thema/mantelzorg"),
+    ("crisis words", "/zoeken?q=zelfmoord"),
+    ("zorgen om iemand", "/zorgen-om-iemand/meppel"),
     ("legal", "/toegankelijkheid"),
     ("not found", "/bestaat-niet"),
 ]
