@@ -44,6 +44,11 @@ def _matches(pattern, found, start):
     return True
 
 
+def browser_phrases():
+    """The list as static/js/safety_net.js reads it (folded words, "*" for a stem): one list, never two."""
+    return [" ".join(pattern).replace(" *", "*") for pattern in _PATTERNS]
+
+
 def mentions_crisis(*texts):
     """Whether any of the texts holds a phrase of the list."""
     for text in texts:
