@@ -150,9 +150,11 @@ def demo(app):
 
 
 def _load_demo(app):
+    from webapp.directory.contacts_demo import load_gemeente_contacts
     from webapp.directory.demo import load_demo
     from webapp.search.rebuild import reindex
     load_demo()
+    load_gemeente_contacts()
     reindex(app)
 
 

@@ -54,6 +54,7 @@ def argument_values(world):
         "slug": ["onbekend"],
         "token": ["onbekend"],
         "name": ["onbekend"],
+        "gemeente": ["onbekend", "meppel"],
     }
     if "service" in world:
         values["service_id"].insert(0, world["service"].id)

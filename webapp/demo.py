@@ -7,6 +7,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from webapp.directory.contacts_demo import load_gemeente_contacts
 from webapp.directory.demo import load_demo
 from webapp.errors import RuleViolation
 from webapp.posts.demo import load_voorelkaar_demo
@@ -23,6 +24,9 @@ def load_command():
         click.echo(f"  locatie op {precision}: {count}")
     if skipped:
         click.echo(f"Overgeslagen omdat ze sinds het laden zijn gewijzigd: {skipped}.")
+    contacts, contacts_skipped = load_gemeente_contacts()
+    click.echo(f"Contactgegevens van gemeenten geladen: {contacts}"
+               + (f" (overgeslagen omdat ze zijn gewijzigd: {contacts_skipped})." if contacts_skipped else "."))
     if not current_app.config["DEMO"]:
         click.echo("Voor elkaar: geen voorbeeldaccounts en -berichten; die bestaan alleen in demomodus "
                    "(BUURTKAART_DEMO=1).")

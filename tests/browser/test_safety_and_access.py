@@ -36,6 +36,8 @@ PAGES = [
     ("unknown place", "/zoeken?q=schulden&plaats=nergenshuizen"),
     ("detail", "/voorzieningen/geldloket-meppel"),
     ("thema", "/thema/mantelzorg"),
+    ("crisis words", "/zoeken?q=zelfmoord"),
+    ("zorgen om iemand", "/zorgen-om-iemand/meppel"),
     ("legal", "/toegankelijkheid"),
     ("not found", "/bestaat-niet"),
 ]
@@ -60,5 +62,7 @@ def test_the_detail_page_prints_without_navigation_or_map(page, live_server):
     page.emulate_media(media="print")
     expect(page.locator(".bk-header nav")).to_be_hidden()
     expect(page.locator("#detail-kaart")).to_be_hidden()
-    expect(page.get_by_text("nog niet gecontroleerd")).to_be_visible()
+    source = page.locator(".bk-source", has_text="beleidsdocument")  # the gemeente's way in has a source line too
+    expect(source).to_be_visible()
+    expect(source).to_contain_text("nog niet gecontroleerd")
     assert len(page.pdf()) > 1000

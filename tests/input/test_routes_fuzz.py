@@ -27,6 +27,7 @@ from tests.conftest import PASSWORD, ROLE_ACCOUNTS
 from tests.route_map import argument_values, build, make_larger_world
 from webapp.accounts import forms as accounts_forms
 from webapp.beheer.forms import HoursForm, ServiceForm
+from webapp.beheer.gemeente_forms import GemeenteContactForm
 from webapp.beheer.import_forms import ConfirmImportForm, ImportForm
 from webapp.board.forms import BoardSearchForm
 from webapp.dashboard.forms import DashboardForm
@@ -77,6 +78,7 @@ ROUTES = {
     "api.show_service": Route(),
     "beheer.archive": Route(),
     "beheer.confirm_import": Route((ConfirmImportForm,)),
+    "beheer.edit_gemeente_contact": Route((GemeenteContactForm,)),
     "beheer.edit_hours": Route((HoursForm,)),
     "beheer.edit_service": Route((ServiceForm,)),
     "beheer.export_csv": Route(),
@@ -91,6 +93,8 @@ ROUTES = {
     "board.show_request": Route(),
     "dashboard.export": Route(query=(DashboardForm, "tabel")),
     "dashboard.index": Route(query=(DashboardForm, "tabel")),
+    "directory.worry": Route(),
+    "directory.worry_index": Route(),
     "directory.home": Route(),
     "directory.markers": Route(query=(SearchForm,)),
     "directory.search": Route(query=(SearchForm,)),

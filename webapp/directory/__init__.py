@@ -3,7 +3,7 @@ from flask import Blueprint
 
 bp = Blueprint("directory", __name__)
 
-from webapp.directory import routes  # noqa: E402,F401  (routes register themselves on bp)
+from webapp.directory import routes, worry_routes  # noqa: E402,F401  (routes register themselves on bp)
 
 
 def init_app(app):

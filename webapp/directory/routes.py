@@ -5,7 +5,8 @@ from dataclasses import replace
 from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
-from webapp.directory import bp, links, missed, services
+from webapp.directory import bp, gemeente_contacts, links, missed, services
+from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
 from webapp.directory.vocab import ACCESS_ROUTES, TRISTATE, THEMES
 from webapp.errors import RuleViolation
@@ -47,7 +48,8 @@ def home():
 def search():
     form, results = _run_search()
     page = render_template("directory/search.html", form=form, results=results,
-                           markers_url=links.search_url("directory.markers"), **_paging(form, results))
+                           markers_url=links.search_url("directory.markers"), **_paging(form, results),
+                           **_dead_end(form, results))
     missed.note_search(form.q.data, results)  # after rendering: its own write transaction
     return page
 
@@ -60,7 +62,7 @@ def theme(slug):
     themes = list(dict.fromkeys([slug, *request.args.getlist("thema")]))
     page = render_template("directory/theme.html", form=form, results=results, theme_slug=slug,
                            theme_label=THEMES[slug], markers_url=links.search_url("directory.markers", thema=themes),
-                           **_paging(form, results))
+                           **_paging(form, results), **_dead_end(form, results))
     missed.note_search(form.q.data, results)
     return page
 
@@ -77,7 +79,8 @@ def show(slug):
     service = services.get_service_by_slug(slug[:200])
     if service is None:
         abort(404)
-    return render_template("directory/show.html", service=service, open_now=services.open_now(service))
+    return render_template("directory/show.html", service=service, open_now=services.open_now(service),
+                           gemeente_contact=gemeente_contacts.contact_for(service.gemeente))
 
 
 def _run_search(themes=()):
@@ -93,6 +96,14 @@ def _run_search(themes=()):
         except RuleViolation as violation:
             form.plaats.errors = [message for _field, message in violation.reasons]
     return form, results
+
+
+def _dead_end(form, results):
+    """The safety net for crisis words, and for a search without results the gemeente's way in."""
+    crisis = mentions_crisis(form.q.data)
+    if results is None or results.total:
+        return {"crisis": crisis, "way_in": []}
+    return {"crisis": crisis, "way_in": gemeente_contacts.for_dead_end(form.gemeente.data, results.place)}
 
 
 def _paging(_form, results):

@@ -5,6 +5,7 @@ from flask_login import login_required
 from flask_wtf import FlaskForm
 
 from webapp.accounts.acting import effective_user
+from webapp.directory.crisis import mentions_crisis
 from webapp.directory.related import related_services
 from webapp.errors import RuleViolation
 from webapp.posts import bp, services
@@ -18,7 +19,14 @@ def show_own(post_id):
     post = own_post(post_id)
     return render_template("posts/show_own.html", post=post, user=effective_user(), action_form=FlaskForm(),
                            confirm_withdraw=request.args.get("intrekken") == "1",
-                           related_services=related_services(post) if post.kind == REQUEST else [])
+                           related_services=related_services(post) if post.kind == REQUEST else [],
+                           crisis=_mentions_crisis(post))
+
+
+def _mentions_crisis(post):
+    """Words of danger in the post or its held edit: its page says where to get help now."""
+    pending = post.pending_changes or {}
+    return mentions_crisis(post.title, post.description, pending.get("title"), pending.get("description"))
 
 
 @bp.route("/mijn/<post_id>/indienen", methods=["POST"])

@@ -6,6 +6,7 @@ from flask_login import login_required
 from webapp import ratelimit
 from webapp.accounts.acting import effective_user
 from webapp.database import StaleVersion
+from webapp.directory.crisis import browser_phrases, mentions_crisis
 from webapp.errors import RuleViolation
 from webapp.forms import differences
 from webapp.posts import bp, lifecycle, services, vocab
@@ -20,6 +21,15 @@ TEMPLATES = {REQUEST: "posts/request_form.html", OFFER: "posts/offer_form.html"}
 @bp.context_processor
 def _vocabularies():
     return {"vocab": vocab, "lifecycle": lifecycle}
+
+
+@bp.context_processor
+def _safety_net():
+    """A form sent back (refused, or a 409) with words of danger in it shows where to get help now: voor elkaar is
+    not for emergencies. Only what the writer typed on this request counts."""
+    form = request.form
+    return {"crisis": request.method == "POST" and mentions_crisis(form.get("title"), form.get("description")),
+            "crisis_phrases": browser_phrases()}
 
 
 @bp.route("/hulpvraag/nieuw", methods=["GET", "POST"])
