@@ -77,15 +77,14 @@ def test_the_index_holds_every_demo_entry(demo, runner):
     assert result.exit_code == 0, result.output
 
 
-def test_every_entry_is_for_its_own_gemeente_and_a_changed_werkgebied_is_kept(runner):
+def test_every_entry_is_for_its_own_gemeente_and_a_changed_werkgebied_is_kept(demo):
     """The documents say whose policy an entry is, not who else may come: the werkgebied is the own gemeente."""
     import hashlib
     import json
 
     from webapp.directory.audit import snapshot
-    from webapp.directory.demo import fingerprint
+    from webapp.directory.demo import fingerprint, load_demo
     from webapp.directory.models import ServiceArea
-    runner.invoke(args=["demo", "load"])
     services = db.session.scalars(select(Service)).all()
     assert all(s.service_area == (s.gemeente,) and len(s.areas) == 1 for s in services)
     # Fingerprints made before werkgebieden existed (without the field) still hold for a default werkgebied.
@@ -95,7 +94,6 @@ def test_every_entry_is_for_its_own_gemeente_and_a_changed_werkgebied_is_kept(ru
         json.dumps(before_areas, sort_keys=True, default=str).encode()).hexdigest()
     geldloket.areas = [ServiceArea(name="Meppel"), ServiceArea(name="Westerveld")]
     db.session.commit()
-    result = runner.invoke(args=["demo", "load"])
-    assert "Overgeslagen omdat ze sinds het laden zijn gewijzigd: 1." in result.output
+    assert load_demo()[1] == 1  # skipped: changed since loading
     db.session.expire_all()
     assert service("Geldloket Meppel").service_area == ("Meppel", "Westerveld")
