@@ -166,4 +166,8 @@ def test_the_api_gives_the_area_and_in_area_in_the_page_order(demo, client):
     assert [result["id"] for result in body["results"]] == page
     body = client.get("/api/v1/voorzieningen", query_string={"q": "eenzaam"}).get_json()
     assert "in_area" not in body["results"][0] and body["results"][0]["service_area"]
+    body = client.get("/api/v1/voorzieningen", query_string={"q": "eenzaam", "near": "9999"}).get_json()
+    assert body["near"]["gemeente"] is None and {result["in_area"] for result in body["results"]} == {None}
+    detail = client.get(f"/api/v1/voorzieningen/{page[0]}").get_json()
+    assert detail["service_area"] == ["Meppel"]
 
