@@ -1,10 +1,14 @@
 """`flask demo load`: every entry placed as precisely as its words allow, idempotent, never overwriting edits."""
 import csv
+import hashlib
+import json
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from webapp.directory.models import Location, Service
+from webapp.directory.audit import snapshot
+from webapp.directory.demo import fingerprint, load_demo
+from webapp.directory.models import Location, Service, ServiceArea
 from webapp.extensions import db
 from webapp.search.log import head
 
@@ -79,12 +83,6 @@ def test_the_index_holds_every_demo_entry(demo, runner):
 
 def test_every_entry_is_for_its_own_gemeente_and_a_changed_werkgebied_is_kept(demo):
     """The documents say whose policy an entry is, not who else may come: the werkgebied is the own gemeente."""
-    import hashlib
-    import json
-
-    from webapp.directory.audit import snapshot
-    from webapp.directory.demo import fingerprint, load_demo
-    from webapp.directory.models import ServiceArea
     services = db.session.scalars(select(Service)).all()
     assert all(s.service_area == (s.gemeente,) and len(s.areas) == 1 for s in services)
     # Fingerprints made before werkgebieden existed (without the field) still hold for a default werkgebied.
