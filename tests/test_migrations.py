@@ -46,8 +46,8 @@ def test_the_service_areas_migration_gives_every_voorziening_its_own_gemeente(tm
         with db.engine.begin() as connection:
             for number, gemeente in enumerate(["Meppel", "Tynaarlo"]):
                 connection.execute(text(
-                    "INSERT INTO services (id, slug, name, summary, description, gemeente, access_route, free_of_charge,"
-                    " volunteers, version, created_at, updated_at) VALUES (:id, :slug, :slug, '', '', :gemeente,"
+                    "INSERT INTO services (id, slug, name, summary, description, gemeente, access_route,"
+                    " free_of_charge, volunteers, version, created_at, updated_at) VALUES (:id, :slug, :slug, '', '', :gemeente,"
                     " 'onbekend', 'onbekend', 'onbekend', 1, '2026-01-01', '2026-01-01')"),
                     {"id": f"id-{number}", "slug": f"dienst-{number}", "gemeente": gemeente})
         flask_migrate.upgrade()

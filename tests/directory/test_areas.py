@@ -48,7 +48,8 @@ def gemeente_of_name(name):
 
 
 def test_eenzaam_from_nijeveen_shows_meppel_first_and_the_rest_under_a_heading(demo, client):
-    parts = [part for page in (1, 2, 3) for part in sections(client, f"/zoeken?q=eenzaam&plaats=Nijeveen&pagina={page}")[0]]
+    pages = [sections(client, f"/zoeken?q=eenzaam&plaats=Nijeveen&pagina={page}")[0] for page in (1, 2, 3)]
+    parts = [part for page in pages for part in page]
     headings = list(dict.fromkeys(heading for heading, _names in parts))
     assert headings == ["Voor inwoners van gemeente Meppel", OTHERS]
     own = [name for heading, names in parts if heading != OTHERS for name in names]

@@ -63,7 +63,8 @@ def export_csv(services):
     writer.writerow(HEADERS)
     for service in services:
         data = current_data(service)
-        writer.writerow([service.id, *(_defused(cell_text(getattr(data, column.field), column.separator)) for column in COLUMNS)])
+        cells = (cell_text(getattr(data, column.field), column.separator) for column in COLUMNS)
+        writer.writerow([service.id, *(_defused(cell) for cell in cells)])
     return "\ufeff" + out.getvalue()
 
 
