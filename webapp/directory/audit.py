@@ -15,7 +15,8 @@ ACTIONS = {CREATED: _l("aangemaakt"), CHANGED: _l("gewijzigd"), ARCHIVED: _l("ge
 FIELD_LABELS = {
     "name": _l("Naam"), "summary": _l("Korte omschrijving"), "description": _l("Beschrijving"),
     "gemeente": _l("Gemeente"), "service_area": _l("Werkgebied"), "organization": _l("Organisatie"),
-    "access_route": _l("Toegang"), "layer": _l("Laag"), "themes": _l("Onderwerpen"), "target_groups": _l("Voor wie"), "phone": _l("Telefoon"),
+    "access_route": _l("Toegang"), "layer": _l("Laag"), "themes": _l("Onderwerpen"), "target_groups": _l("Voor wie"),
+    "phone": _l("Telefoon"),
     "email": _l("E-mail"), "website": _l("Website"), "languages": _l("Talen"), "free_of_charge": _l("Gratis"),
     "cost_note": _l("Kosten"), "volunteers": _l("Met vrijwilligers"), "location_name": _l("Naam van de plek"),
     "address": _l("Adres"), "postcode": _l("Postcode"), "woonplaats": _l("Woonplaats"),
