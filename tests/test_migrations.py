@@ -3,7 +3,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+import flask_migrate
+from sqlalchemy import text
 
+from tests.conftest import make_app
+from webapp import ratelimit
 from webapp.extensions import db
 
 
@@ -32,3 +36,25 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
+
+
+def test_the_service_areas_migration_gives_every_voorziening_its_own_gemeente(tmp_path):
+    """Nothing else is known of an existing voorziening: its werkgebied becomes its own gemeente."""
+    app = make_app(f"sqlite:///{tmp_path / 'old.db'}", tmp_path / "index")
+    with app.app_context():
+        flask_migrate.upgrade(revision="7c1e5a9d3b20")
+        with db.engine.begin() as connection:
+            for number, gemeente in enumerate(["Meppel", "Tynaarlo"]):
+                connection.execute(text(
+                    "INSERT INTO services (id, slug, name, summary, description, gemeente, access_route,"
+                    " free_of_charge, volunteers, version, created_at, updated_at) VALUES (:id, :slug, :slug, '', '', :gemeente,"
+                    " 'onbekend', 'onbekend', 'onbekend', 1, '2026-01-01', '2026-01-01')"),
+                    {"id": f"id-{number}", "slug": f"dienst-{number}", "gemeente": gemeente})
+        flask_migrate.upgrade()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT service_id, name FROM service_areas ORDER BY service_id")).all()
+        assert [tuple(row) for row in rows] == [("id-0", "Meppel"), ("id-1", "Tynaarlo")]
+        db.session.remove()
+        db.engine.dispose()
+        app.extensions["search_index"].close()
+        ratelimit.close(app)

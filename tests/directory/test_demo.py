@@ -1,10 +1,14 @@
 """`flask demo load`: every entry placed as precisely as its words allow, idempotent, never overwriting edits."""
 import csv
+import hashlib
+import json
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from webapp.directory.models import Location, Service
+from webapp.directory.audit import snapshot
+from webapp.directory.demo import fingerprint, load_demo
+from webapp.directory.models import Location, Service, ServiceArea
 from webapp.extensions import db
 from webapp.search.log import head
 
@@ -75,3 +79,19 @@ def test_facts_nobody_knows_stay_unknown(demo):
 def test_the_index_holds_every_demo_entry(demo, runner):
     result = runner.invoke(args=["search", "verify"])
     assert result.exit_code == 0, result.output
+
+
+def test_every_entry_is_for_its_own_gemeente_and_a_changed_werkgebied_is_kept(demo):
+    """The documents say whose policy an entry is, not who else may come: the werkgebied is the own gemeente."""
+    services = db.session.scalars(select(Service)).all()
+    assert all(s.service_area == (s.gemeente,) and len(s.areas) == 1 for s in services)
+    # Fingerprints made before werkgebieden existed (without the field) still hold for a default werkgebied.
+    geldloket = service("Geldloket Meppel")
+    before_areas = {name: value for name, value in snapshot(geldloket).items() if name != "service_area"}
+    assert fingerprint(geldloket) == geldloket.demo_fingerprint == hashlib.sha256(
+        json.dumps(before_areas, sort_keys=True, default=str).encode()).hexdigest()
+    geldloket.areas = [ServiceArea(name="Meppel"), ServiceArea(name="Westerveld")]
+    db.session.commit()
+    assert load_demo()[1] == 1  # skipped: changed since loading
+    db.session.expire_all()
+    assert service("Geldloket Meppel").service_area == ("Meppel", "Westerveld")

@@ -5,8 +5,9 @@ from sqlalchemy import select
 from tests.factories import make_post
 from tests.mail.helpers import outbox
 from webapp.accounts.intake import create_intake_account
-from webapp.directory.models import Service
+from webapp.directory.models import Service, ServiceArea
 from webapp.directory.related import related_services
+from webapp.directory.vocab import NATIONAL
 from webapp.extensions import db
 from webapp.matching.models import Referral
 from webapp.models_base import utcnow
@@ -139,3 +140,12 @@ def test_a_double_submitted_referral_is_stored_and_mailed_once(demo, client, log
     assert again.status_code == 400 and "al gewezen op deze voorziening" in again.get_data(as_text=True)
     assert len(db.session.scalars(select(Referral)).all()) == 1 and len(outbox()) == 1
     assert len(my_referrals(accounts["inwoner"])) == 1
+
+
+def test_a_voorziening_of_another_gemeente_whose_werkgebied_covers_the_vraag_counts_as_its_own(demo, accounts):
+    vraag = bills_vraag(accounts["inwoner"])
+    before = [service.name for service in related_services(vraag)]
+    [*_, national] = [service for service in related_services(vraag, limit=30) if service.name not in before]
+    national.areas = [ServiceArea(name=NATIONAL)]
+    db.session.commit()
+    assert national.name in [service.name for service in related_services(vraag)]

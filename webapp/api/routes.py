@@ -34,11 +34,11 @@ def list_services():
     )
     results = services.search_services(query)
     body = {"total": results.total, "page": results.page, "per_page": query.per_page,
-            "results": [_service_summary(item.service, item.distance_km) for item in results.items],
+            "results": [_result(item, results.place is not None) for item in results.items],
             "facets": results.facets}
     if results.place is not None:
         body["near"] = {"label": results.place.label, "precision": results.place.precision,
-                        "lat": results.place.latitude, "lon": results.place.longitude}
+                        "lat": results.place.latitude, "lon": results.place.longitude, "gemeente": results.gemeente}
     if results.suggestion:
         body["suggestion"] = results.suggestion
     return jsonify(body)
@@ -52,6 +52,14 @@ def show_service(service_id):
     return jsonify(_service_detail(service))
 
 
+def _result(item, from_place):
+    """One result; from a place also whether it is for that place's residents (null: gemeente unknown)."""
+    summary = _service_summary(item.service, item.distance_km)
+    if from_place:
+        summary["in_area"] = item.in_area
+    return summary
+
+
 def _service_summary(service, distance_km):
     location = service.location
     point = location.point if location else None
@@ -62,6 +70,7 @@ def _service_summary(service, distance_km):
         "summary": service.summary,
         "themes": [theme.slug for theme in service.themes],
         "gemeente": service.gemeente,
+        "service_area": list(service.service_area),
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
         "precision": location.precision if location else None,

@@ -4,6 +4,7 @@ from wtforms import (DateField, FieldList, FormField, RadioField, SelectField, S
                      TimeField)
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
+from webapp.directory import areas
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
 from webapp.forms import CheckboxList, ChoiceField, EmailCheck, OnceForm, SubForm, VersionedForm
@@ -27,6 +28,7 @@ def _strip(value):
 class ServiceForm(VersionedForm, OnceForm):
     name = _text(_l("Naam"), 200, required=True)
     gemeente = SelectField(_l("Gemeente"), [DataRequired()], choices=[])
+    service_area = _text(_l("Werkgebied: voor inwoners van welke gemeenten?"), 500)
     summary = TextAreaField(_l("Korte omschrijving (één zin)"), [Optional(), Length(max=300)])
     description = TextAreaField(_l("Beschrijving"), [Optional(), Length(max=3000)])
     themes = CheckboxList(_l("Onderwerpen"), [Optional()], choices=list(THEMES.items()))
@@ -50,11 +52,11 @@ class ServiceForm(VersionedForm, OnceForm):
 
     def to_data(self):
         values = {name: getattr(self, name).data for name in ServiceData.field_names()
-                  if name not in ("themes", "target_groups", "layer")}
+                  if name not in ("themes", "target_groups", "layer", "service_area")}
         values.update(summary=(values["summary"] or "").strip(), description=(values["description"] or "").strip())
         groups = [name.strip() for name in (self.target_groups.data or "").split(",") if name.strip()]
         return ServiceData(**values, themes=tuple(self.themes.data or ()), target_groups=tuple(groups),
-                           layer=self.layer.data or None)
+                           layer=self.layer.data or None, service_area=areas.split_area(self.service_area.data))
 
     @classmethod
     def for_service(cls, service, **kwargs):
@@ -62,7 +64,7 @@ class ServiceForm(VersionedForm, OnceForm):
         data = {name: getattr(service, name) for name in ("name", "gemeente", "summary", "description",
                 "access_route", "layer", "phone", "email", "website", "languages", "free_of_charge", "cost_note",
                 "volunteers", "last_checked_on")}
-        data.update(themes=[t.slug for t in service.themes],
+        data.update(themes=[t.slug for t in service.themes], service_area=areas.area_text(service.service_area),
                     target_groups=", ".join(g.name for g in service.target_groups),
                     organization_name=service.organization.name if service.organization else None,
                     location_name=location and location.name, address=location and location.address,

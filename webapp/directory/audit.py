@@ -14,8 +14,9 @@ ACTIONS = {CREATED: _l("aangemaakt"), CHANGED: _l("gewijzigd"), ARCHIVED: _l("ge
 
 FIELD_LABELS = {
     "name": _l("Naam"), "summary": _l("Korte omschrijving"), "description": _l("Beschrijving"),
-    "gemeente": _l("Gemeente"), "organization": _l("Organisatie"), "access_route": _l("Toegang"),
-    "layer": _l("Laag"), "themes": _l("Onderwerpen"), "target_groups": _l("Voor wie"), "phone": _l("Telefoon"),
+    "gemeente": _l("Gemeente"), "service_area": _l("Werkgebied"), "organization": _l("Organisatie"),
+    "access_route": _l("Toegang"), "layer": _l("Laag"), "themes": _l("Onderwerpen"), "target_groups": _l("Voor wie"),
+    "phone": _l("Telefoon"),
     "email": _l("E-mail"), "website": _l("Website"), "languages": _l("Talen"), "free_of_charge": _l("Gratis"),
     "cost_note": _l("Kosten"), "volunteers": _l("Met vrijwilligers"), "location_name": _l("Naam van de plek"),
     "address": _l("Adres"), "postcode": _l("Postcode"), "woonplaats": _l("Woonplaats"),
@@ -44,7 +45,8 @@ def snapshot(service):
     location = service.location
     return {
         "name": service.name, "summary": service.summary, "description": service.description,
-        "gemeente": service.gemeente, "organization": service.organization.name if service.organization else None,
+        "gemeente": service.gemeente, "service_area": ", ".join(service.service_area),
+        "organization": service.organization.name if service.organization else None,
         "access_route": service.access_route, "layer": service.layer,
         "themes": ", ".join(sorted(theme.slug for theme in service.themes)),
         "target_groups": ", ".join(sorted(group.name for group in service.target_groups)),

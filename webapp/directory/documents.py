@@ -1,4 +1,5 @@
 """What a voorziening contributes to the search index."""
+from webapp.directory.areas import area_keys
 
 
 def service_document(service):
@@ -19,6 +20,7 @@ def service_document(service):
         "themes": ",".join(theme.slug for theme in service.themes),
         "access": service.access_route,
         "gemeente": service.gemeente,
+        "area": ",".join(sorted(area_keys(service.service_area))),
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
         "precision": location.precision if location else None,

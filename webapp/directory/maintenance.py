@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from webapp import geo
 from webapp.database import check_version, write_block
-from webapp.directory import audit
-from webapp.directory.models import (Location, Organization, Schedule, ScheduleException, Service,
+from webapp.directory import areas, audit
+from webapp.directory.models import (Location, Organization, Schedule, ScheduleException, Service, ServiceArea,
                                      ServiceAtLocation, TargetGroup, Theme)
 from webapp.directory.placement import place
 from webapp.errors import RuleViolation
@@ -28,6 +28,7 @@ class ServiceData:
 
     name: str
     gemeente: str
+    service_area: tuple = ()  # gemeenten or (NATIONAL,); empty: its own gemeente only
     summary: str = ""
     description: str = ""
     access_route: str = "onbekend"
@@ -89,6 +90,7 @@ def prepare(actor, service, data):
     if service is not None:
         _check_gemeente(actor, service.gemeente)
     _check_gemeente(actor, data.gemeente)
+    _area(actor, data)
     return _locate(data) if service is None or _moved(service.location, data) else KEEP
 
 
@@ -97,7 +99,7 @@ def add_service(actor, data, found, action=audit.CREATED):
     service = Service(slug=_free_slug(data.name))
     service.locations.append(ServiceAtLocation(location=Location(gemeente=data.gemeente)))
     db.session.add(service)
-    _apply(service, data, found)
+    _apply(actor, service, data, found)
     db.session.flush()
     audit.record(actor, service, action, {}, audit.snapshot(service))
     return service
@@ -107,7 +109,7 @@ def change_service(actor, service, data, found, action=audit.CHANGED):
     """Inside a write_block(): apply `data` (and `found`, from prepare); returns the audited changes."""
     _check_gemeente(actor, service.gemeente)
     before = audit.snapshot(service)
-    _apply(service, data, found)
+    _apply(actor, service, data, found)
     db.session.flush()
     return audit.record(actor, service, action, before, audit.snapshot(service))
 
@@ -167,7 +169,7 @@ def _check_hours(slots, exceptions):
         raise RuleViolation(problems)
 
 
-def _apply(service, data, found):
+def _apply(actor, service, data, found):
     for name in ("name", "gemeente", "summary", "description", "access_route", "layer", "phone", "email",
                  "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on"):
         setattr(service, name, getattr(data, name))
@@ -175,7 +177,19 @@ def _apply(service, data, found):
     service.themes = [theme for theme in themes if theme]
     service.target_groups = [_named(TargetGroup, name) for name in dict.fromkeys(data.target_groups)]
     service.organization = _named(Organization, data.organization_name) if data.organization_name else None
+    _apply_area(actor, service, data)
     _apply_location(service.location, data, found)
+
+
+def _area(actor, data):
+    """The werkgebied to store (RuleViolation for a gemeente we do not know)."""
+    return areas.normalize(data.service_area, data.gemeente, also_known=actor.gemeenten)
+
+
+def _apply_area(actor, service, data):
+    names = _area(actor, data)
+    if [area.name for area in service.areas] != list(names):
+        service.areas = [ServiceArea(name=name) for name in names]
 
 
 KEEP = object()  # "the location did not move: keep its point"

@@ -141,6 +141,13 @@ class Service(Timestamps, db.Model):
                              order_by="(Schedule.weekday, Schedule.opens)")
     schedule_exceptions = relationship("ScheduleException", back_populates="service",
                                        cascade="all, delete-orphan", order_by="ScheduleException.day")
+    areas = relationship("ServiceArea", back_populates="service", cascade="all, delete-orphan",
+                         order_by="ServiceArea.name")
+
+    @property
+    def service_area(self):
+        """Who it is for: gemeente names, or (NATIONAL,); its own gemeente when nothing is stored."""
+        return tuple(area.name for area in self.areas) or (self.gemeente,)
 
     @property
     def location(self):
@@ -154,6 +161,21 @@ class Service(Timestamps, db.Model):
         """Fields copied into the Whoosh index; the database stays the source of truth."""
         from webapp.directory.documents import service_document
         return service_document(self)
+
+
+class ServiceArea(db.Model):
+    """One gemeente whose residents a voorziening is for, or NATIONAL (HSDS 3.0 `service_area`, by name)."""
+
+    __tablename__ = "service_areas"
+
+    id: Mapped[str] = uuid_pk()
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+    service = relationship("Service", back_populates="areas")
+
+    def search_parents(self):
+        return [self.service]
 
 
 class Schedule(db.Model):

@@ -2,6 +2,7 @@
 from sqlalchemy import select
 
 from webapp import search
+from webapp.directory import areas
 from webapp.directory.models import Service
 from webapp.extensions import db
 
@@ -10,7 +11,8 @@ RELEVANT_SHARE = 0.5  # a hit scoring under half of the best one matched on a si
 
 
 def related_services(post, limit=3):
-    """The best-fitting voorzieningen (not archived) for the post's title and description, its gemeente first."""
+    """The best-fitting voorzieningen (not archived) for the post's title and description; first those whose
+    werkgebied covers the post's gemeente."""
     if post is None:
         return []
     hits = search.search_kind("service", f"{post.title} {post.description or ''}").hits
@@ -21,5 +23,6 @@ def related_services(post, limit=3):
     rows = {service.id: service for service in db.session.scalars(
         select(Service).where(Service.id.in_(ids), Service.archived_at.is_(None)))}
     ranked = [rows[service_id] for service_id in ids if service_id in rows]
-    ranked.sort(key=lambda service: service.gemeente != post.gemeente)  # stable: text order within each group
+    # Stable: text order within each group.
+    ranked.sort(key=lambda service: not areas.covers(areas.area_keys(service.service_area), post.gemeente))
     return ranked[:limit]

@@ -8,7 +8,7 @@ from flask_babel import format_date, format_datetime, format_decimal, gettext as
 from webapp.directory import bp, gemeente_contacts, links, missed, services
 from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
-from webapp.directory.vocab import ACCESS_ROUTES, TRISTATE, THEMES
+from webapp.directory.vocab import ACCESS_ROUTES, NATIONAL, TRISTATE, THEMES
 from webapp.errors import RuleViolation
 from webapp.security import tile_origin
 
@@ -18,7 +18,7 @@ APPROXIMATE = ("woonplaats", "gemeente")
 @bp.app_context_processor
 def _template_helpers():
     return {"search_url": links.search_url, "without_value": links.without_value, "THEMES": THEMES,
-            "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE,
+            "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE, "NATIONAL": NATIONAL,
             "tile_attribution": tile_attribution(current_app.config.get("MAP_TILE_URL", "")),
             "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal,
             "format_datetime": format_datetime}

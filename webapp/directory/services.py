@@ -5,13 +5,14 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from webapp import search
-from webapp.directory import ranking
+from webapp import geo, search
+from webapp.directory import areas, ranking
 from webapp.directory.hours import is_open
 from webapp.directory.models import Schedule, ScheduleException, Service, ServiceAtLocation
 from webapp.extensions import db
 
 FACET_FIELDS = {"theme": "themes", "access": "access", "gemeente": "gemeenten"}
+OWN_AREA, OTHER_AREAS = "eigen-gemeente", "andere-gemeenten"  # the two parts of a search from a place
 HOURS_BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables
 
 
@@ -37,11 +38,13 @@ class Candidate:
     access: str
     gemeente: str
     point: tuple | None
+    area: frozenset = frozenset()  # the werkgebied, folded (areas.area_keys)
     name: str = ""
     slug: str = ""
     precision: str | None = None
     distance_km: float | None = None
     open_now: bool | None = None  # None: nobody knows the hours
+    in_area: bool | None = None  # None: the resident's gemeente is not known
 
 
 @dataclass
@@ -49,6 +52,8 @@ class ResultItem:
     service: Service
     distance_km: float | None
     open_now: bool | None
+    in_area: bool | None = None
+    group: str | None = None  # the list's heading this result falls under (OWN_AREA, OTHER_AREAS or a gemeente)
 
 
 @dataclass
@@ -59,26 +64,42 @@ class ServiceResults:
     items: list  # [ResultItem] for this page
     facets: dict = field(default_factory=dict)
     place: object = None
+    gemeente: str | None = None  # the place's gemeente; None without a place or when we cannot tell
     suggestion: str | None = None
     markers: list = field(default_factory=list)  # every result with a point, not only this page
+    first_number: int = 1  # the number of this page's first result in the whole list
+
+    def grouped(self):
+        """This page's items as [(group, [ResultItem])], in order: one list per heading."""
+        groups = []
+        for item in self.items:
+            if not groups or groups[-1][0] != item.group:
+                groups.append((item.group, []))
+            groups[-1][1].append(item)
+        return groups
 
 
 def search_services(query, now=None):
     """Voorzieningen for a resident's words and place.
 
-    With words: most relevant first, nearest breaking ties. Without words but with a place: nearest first.
-    A radius applies only when asked for. Facet counts are what the same search gives with that filter added.
+    From a place whose gemeente we know: first those whose werkgebied covers that gemeente, then the rest
+    (OTHER_AREAS). Without a place: grouped by gemeente. Within each part: with words, most relevant first, nearest
+    breaking ties; without words but with a place, nearest first. A radius applies only when asked for. Facet
+    counts are what the same search gives with that filter added.
     Raises RuleViolation (from geo) for a place we cannot find.
     """
     place = ranking.place_of(query)
+    gemeente = geo.gemeente_of(place)
     text_search = search.search_kind("service", query.text)
     candidates = [_candidate(hit) for hit in text_search.hits]
     ranking.measure(candidates, place, query.radius_km, rounded=lambda km: round(km, 1))
+    for candidate in candidates:
+        candidate.in_area = areas.covers(candidate.area, gemeente) if gemeente else None
     candidates = [c for c in candidates if query.radius_km is None or _within(c, query.radius_km)]
     _mark_open(candidates, now)
     filters = Filters.of(query)
     matching = [c for c in candidates if filters.admit(c)]
-    matching.sort(key=_ordering(matching, bool(query.text.strip())))
+    matching.sort(key=_ordering(matching, bool(query.text.strip()), by_gemeente=place is None))
     last_page = max(1, math.ceil(len(matching) / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
     start = (page - 1) * query.per_page
@@ -86,11 +107,13 @@ def search_services(query, now=None):
         total=len(matching),
         page=page,
         last_page=last_page,
-        items=_load_page(matching[start:start + query.per_page]),
+        items=_load_page(matching[start:start + query.per_page], by_gemeente=place is None),
         facets=_facets(candidates, filters),
         place=place,
+        gemeente=gemeente,
         suggestion=text_search.suggestion,
         markers=[c for c in matching if c.point is not None],
+        first_number=start + 1,
     )
 
 
@@ -103,6 +126,7 @@ def _candidate(hit):
         themes=frozenset(filter(None, fields.get("themes", "").split(","))),
         access=fields.get("access"),
         gemeente=fields.get("gemeente"),
+        area=frozenset(filter(None, (fields.get("area") or "").split(","))),
         point=(lat, lon) if lat is not None and lon is not None else None,
         name=fields.get("title", ""),
         slug=fields.get("slug", ""),
@@ -173,22 +197,35 @@ def _facets(candidates, filters):
     return facets
 
 
-def _ordering(candidates, by_relevance):
-    """The shared ranking order (relevance band, distance, score), then the name."""
+def _ordering(candidates, by_relevance, by_gemeente):
+    """Who it is for first (the resident's werkgebied, or without a place the gemeente), then the shared ranking
+    order (relevance band, distance, score), then the name."""
     key = ranking.relevance_key(candidates, by_relevance)
-    return lambda candidate: (*key(candidate), candidate.name.casefold())
+
+    def part(candidate):
+        if by_gemeente:
+            return (candidate.gemeente or "").casefold()
+        return 1 if candidate.in_area is False else 0
+    return lambda candidate: (part(candidate), *key(candidate), candidate.name.casefold())
 
 
-def _load_page(candidates):
+def _group(candidate, by_gemeente):
+    if by_gemeente:
+        return candidate.gemeente
+    return {True: OWN_AREA, False: OTHER_AREAS}.get(candidate.in_area)
+
+
+def _load_page(candidates, by_gemeente=False):
     ids = [c.row_id for c in candidates]
     rows = db.session.scalars(
         select(Service).where(Service.id.in_(ids)).options(
-            selectinload(Service.themes),
+            selectinload(Service.themes), selectinload(Service.areas),
             selectinload(Service.locations).selectinload(ServiceAtLocation.location),
         )
     ).all() if ids else []
     by_id = {row.id: row for row in rows}
-    return [ResultItem(by_id[c.row_id], c.distance_km, c.open_now) for c in candidates if c.row_id in by_id]
+    return [ResultItem(by_id[c.row_id], c.distance_km, c.open_now, c.in_area, _group(c, by_gemeente))
+            for c in candidates if c.row_id in by_id]
 
 
 def get_service(service_id):

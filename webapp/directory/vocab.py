@@ -36,3 +36,5 @@ LAYERS = {
 # Facts nobody knows stay unknown: never a default that states something false.
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
 TRISTATE = {YES: _l("Ja"), NO: _l("Nee"), UNKNOWN: _l("Onbekend")}
+
+NATIONAL = "heel Nederland"  # the werkgebied of a national line: every resident, whatever the gemeente

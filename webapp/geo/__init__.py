@@ -5,6 +5,7 @@ Nothing is read at import or in init_app: the gazetteer loads on first use, once
 from webapp.geo import cli
 from webapp.geo.distance import bounding_box, distance_km
 from webapp.geo.errors import AmbiguousPlace, PlaceNotFound
+from webapp.geo.gemeenten import gemeente_names, gemeente_of
 from webapp.geo.geocoder import OfflineGeocoder
 from webapp.geo.location import PlacedLocation
 from webapp.geo.services import here, locate, locate_for_saving
@@ -13,7 +14,7 @@ GEOCODERS = ("offline", "nominatim")
 
 __all__ = [
     "AmbiguousPlace", "OfflineGeocoder", "PlaceNotFound", "PlacedLocation",
-    "bounding_box", "distance_km", "here", "init_app", "locate", "locate_for_saving",
+    "bounding_box", "distance_km", "gemeente_names", "gemeente_of", "here", "init_app", "locate", "locate_for_saving",
 ]
 
 

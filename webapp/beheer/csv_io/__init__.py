@@ -5,7 +5,8 @@ No request code here. The format (explained to beheerders on /beheer/import):
   On import a `,` or a tab works too, and the BOM may be missing.
 - The first row names the columns (`id` and COLUMNS). Only `naam` is required. A column left out of the file
   keeps what is stored (a new voorziening gets the default); an empty cell empties the field.
-- `themas` and `doelgroepen` hold several values separated by `|`; `laatst_gecontroleerd` is YYYY-MM-DD.
+- `themas` and `doelgroepen` hold several values separated by `|`; `laatst_gecontroleerd` is YYYY-MM-DD;
+  `werkgebied` holds gemeenten separated by commas, or "heel Nederland" (the own gemeente is always in it).
 - A row with an `id` changes that voorziening; a row without one makes a new voorziening.
 Exporting and importing the same file changes nothing.
 """

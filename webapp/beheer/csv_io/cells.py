@@ -8,8 +8,9 @@ from typing import Callable
 from flask_babel import gettext as _, lazy_gettext as _l
 from wtforms.validators import URL, ValidationError
 
-from webapp.email_address import valid_email
 from webapp.beheer.forms import PHONE, POSTCODE
+from webapp.directory.areas import split_area
+from webapp.email_address import valid_email
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE, UNKNOWN
 
 
@@ -115,16 +116,26 @@ def _date(cell):
     raise CellError(_("Vul een datum in zoals 2025-03-31."))
 
 
+def _area(cell):
+    """Gemeenten separated by commas, or "heel Nederland"; checked against the known gemeenten in planning."""
+    names = split_area(cell)
+    if any(len(name) > 100 for name in names):
+        raise CellError(_("Dit is te lang: hoogstens %(limit)d tekens.", limit=100))
+    return names
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
     field: str
     parse: Callable
+    separator: str = "|"  # between the values of a tuple
 
 
 COLUMNS = (
     Column("naam", "name", _text(200, required=True)),
     Column("gemeente", "gemeente", _text(100)),
+    Column("werkgebied", "service_area", _area, separator=", "),
     Column("samenvatting", "summary", _text(300, empty="")),
     Column("beschrijving", "description", _text(3000, empty="")),
     Column("toegang", "access_route", _choice(ACCESS_ROUTES, UNKNOWN)),

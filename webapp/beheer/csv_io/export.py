@@ -17,7 +17,7 @@ def current_data(service):
     """A voorziening as the import reads it: what a row must hold to change nothing."""
     location = service.location
     return ServiceData(
-        name=service.name, gemeente=service.gemeente, summary=service.summary or "",
+        name=service.name, gemeente=service.gemeente, service_area=service.service_area, summary=service.summary or "",
         description=service.description or "", access_route=service.access_route, layer=service.layer,
         themes=tuple(sorted(theme.slug for theme in service.themes)),
         target_groups=tuple(sorted(group.name for group in service.target_groups)),
@@ -31,11 +31,11 @@ def current_data(service):
     )
 
 
-def cell_text(value):
+def cell_text(value, separator="|"):
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return "|".join(value)
+        return separator.join(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -50,7 +50,7 @@ def exportable_services(gemeenten):
 
 def with_details(query):
     """Load what current_data reads in a few queries, not a few per voorziening."""
-    return query.options(selectinload(Service.themes), selectinload(Service.target_groups),
+    return query.options(selectinload(Service.themes), selectinload(Service.target_groups), selectinload(Service.areas),
                          selectinload(Service.organization),
                          selectinload(Service.locations).selectinload(ServiceAtLocation.location))
 
@@ -63,7 +63,8 @@ def export_csv(services):
     writer.writerow(HEADERS)
     for service in services:
         data = current_data(service)
-        writer.writerow([service.id, *(_defused(cell_text(getattr(data, column.field))) for column in COLUMNS)])
+        cells = (cell_text(getattr(data, column.field), column.separator) for column in COLUMNS)
+        writer.writerow([service.id, *(_defused(cell) for cell in cells)])
     return "\ufeff" + out.getvalue()
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from webapp.accounts.models import UserGemeente
 from webapp.beheer.csv_io.export import cell_text, current_data, with_details
 from webapp.beheer.csv_io.cells import CellError, CHANGED, COLUMNS, MAX_WRITES, NEW, REFUSED, UNCHANGED
-from webapp.directory import audit, maintenance
+from webapp.directory import areas, audit, maintenance
 from webapp.directory.maintenance import ServiceData
 from webapp.directory.models import Service
 from webapp.database import StaleVersion, check_version, write_block
@@ -77,9 +77,15 @@ def _plan_row(actor, row, known):
     if reasons:
         return RowPlan(row.number, REFUSED, name, reasons=reasons)
     data = replace(base, **{**values, "gemeente": gemeente})
+    try:
+        data = replace(data, service_area=areas.normalize(data.service_area, gemeente, also_known=actor.gemeenten))
+    except RuleViolation as violation:
+        return RowPlan(row.number, REFUSED, name, reasons=[("werkgebied", message)
+                                                           for _field, message in violation.reasons])
     if service is None:
         return RowPlan(row.number, NEW, name, data=data, notes=_same_name(data, known.names))
-    changes = [(column.header, cell_text(getattr(base, column.field)), cell_text(getattr(data, column.field)))
+    changes = [(column.header, cell_text(getattr(base, column.field), column.separator),
+                cell_text(getattr(data, column.field), column.separator))
                for column in COLUMNS if getattr(base, column.field) != getattr(data, column.field)]
     return RowPlan(row.number, CHANGED if changes else UNCHANGED, name, service, data, changes,
                    service_version=service.version)
