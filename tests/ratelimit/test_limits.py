@@ -1,4 +1,6 @@
 """Every limit through the test client: what is refused, what the person is told, and that it ends."""
+import logging
+
 import pytest
 from sqlalchemy import func, select
 
@@ -183,3 +185,19 @@ def test_reports_are_limited_per_reporter_whatever_the_address(app, client, logi
         response = client.post(f"/voor-elkaar/berichten/{post.id}/melden", data={"reason": "Spam"},
                                environ_base={"REMOTE_ADDR": f"192.0.2.{number + 1}"})
         assert response.status_code == (429 if number == 5 else 302)
+
+
+def test_when_the_counting_store_is_down_people_still_log_in_and_search(app, accounts, monkeypatch, caplog):
+    """A limiter storage that fails (Redis stopped) lets requests through, logged, instead of a 500."""
+    def broken(*_args, **_kwargs):
+        raise ConnectionError("limiter storage down")
+    # Alembic's logging set-up (run by the migration fixture in this process) disables existing loggers.
+    monkeypatch.setattr(logging.getLogger("webapp.ratelimit"), "disabled", False)
+    store = app.extensions["ratelimit"].limiter.storage
+    monkeypatch.setattr(store, "incr", broken)
+    monkeypatch.setattr(store, "get", broken)
+    client = app.test_client()
+    assert log_in(client, "fout-wachtwoord").status_code == 200  # the usual 'klopt niet'
+    assert log_in(client).status_code == 302
+    assert client.get("/api/v1/voorzieningen?q=schulden").status_code == 200
+    assert "rate limit storage failed" in caplog.text

@@ -5,6 +5,7 @@ across workers and servers. Routes take a hit at the moment of the act (`reserve
 per address by Flask-Limiter's decorator (`limit_blueprint`, called by the api package).
 """
 import hashlib
+import logging
 import math
 
 from flask import current_app, request
@@ -13,6 +14,8 @@ from limits import parse
 from werkzeug.exceptions import TooManyRequests
 
 from webapp.ratelimit import responses, storage
+
+log = logging.getLogger(__name__)
 
 
 class LimitReached(TooManyRequests):
@@ -23,6 +26,7 @@ class LimitReached(TooManyRequests):
 
 
 def init_app(app):
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)  # Flask-Limiter's own checks (the API): allow, log
     # One Limiter per app, not one in extensions.py: Flask-Limiter keeps the storage on the instance, and the
     # tests build a fresh app (with its own counts) for every test.
     limiter = Limiter(key_func=remote_address, storage_uri=storage_uri(app), strategy="fixed-window",
@@ -66,13 +70,15 @@ def reserve(*checks):
     """
     taken = []
     refused = []
-    for setting, identifier in checks:
-        item, key = _item(setting), _identifier(setting, identifier)
-        if _strategy().hit(item, key):
-            taken.append((item, key))
-        else:
-            refused.append((item, key))
-            taken.append((item, key))  # the over-limit hit is given back too, with the others
+    try:
+        for setting, identifier in checks:
+            item, key = _item(setting), _identifier(setting, identifier)
+            if not _strategy().hit(item, key):
+                refused.append((item, key))
+            taken.append((item, key))  # an over-limit hit is given back too, with the others
+    except Exception:  # noqa: BLE001  (the counting store is down: residents must still log in and post)
+        log.exception("rate limit storage failed; %s allowed without counting", [name for name, _id in checks])
+        return Reservation([])
     reservation = Reservation(taken)
     if refused:
         reservation.give_back()
@@ -98,8 +104,11 @@ class Reservation:
         self.taken = taken
 
     def give_back(self):
-        for item, key in self.taken:
-            _strategy().storage.incr(item.key_for(key), item.get_expiry(), amount=-1)
+        try:
+            for item, key in self.taken:
+                _strategy().storage.incr(item.key_for(key), item.get_expiry(), amount=-1)
+        except Exception:  # noqa: BLE001  (as in reserve: never a 500 because the counting store is down)
+            log.exception("rate limit storage failed while giving hits back")
         self.taken = []
 
     def __enter__(self):
