@@ -176,3 +176,13 @@ def test_the_api_gives_the_area_and_in_area_in_the_page_order(demo, client):
     detail = client.get(f"/api/v1/voorzieningen/{page[0]}").get_json()
     assert detail["service_area"] == ["Meppel"]
 
+
+
+def test_the_detail_page_says_whose_residents_it_is_for(demo, client):
+    shared = make_service("Eenzaamheidslijn Steenwijk", gemeente="Steenwijkerland", point=(52.79, 6.12), commit=False)
+    shared.areas = [ServiceArea(name="Meppel"), ServiceArea(name="Steenwijkerland")]
+    db.session.commit()
+    html = unescape(client.get(f"/voorzieningen/{shared.slug}").get_data(as_text=True))
+    assert re.search(r"<dt>Voor inwoners van</dt><dd>Meppel, Steenwijkerland</dd>", html)
+    html = unescape(client.get("/voorzieningen/geldloket-meppel").get_data(as_text=True))
+    assert "<dt>Voor inwoners van</dt><dd>Meppel</dd>" in html
