@@ -176,3 +176,17 @@ def test_a_message_sent_twice_is_one_message(app, accounts):
     assert helper.post(conversation, data=form).status_code == 302
     assert helper.post(conversation, data=form).status_code == 302
     assert count(Message) == 2  # the reaction and one "Hoe laat?"
+
+
+def test_a_submission_whose_row_is_gone_makes_a_new_one(app, accounts):
+    """The intake form sent again after that account was deleted: a new account, never a 500."""
+    browser = session_of(app, "coordinator")
+    url = "/coordinator/inwoners"
+    form = {**main_form(browser.get(url).text), "display_name": "Meneer Jansen", "postcode": "7941 AB",
+            "phone": "0522 123 456", "gemeente": "Meppel"}
+    assert browser.post(url, data=form).status_code == 302
+    made = db.session.scalar(select(User).where(User.display_name == "Meneer Jansen"))
+    db.session.delete(made)
+    db.session.commit()
+    assert browser.post(url, data=form).status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(User).where(User.display_name == "Meneer Jansen")) == 1

@@ -93,6 +93,7 @@ class Config:
     RATELIMIT_LOGIN_ACCOUNT = os.environ.get("RATELIMIT_LOGIN_ACCOUNT") or "10 per 15 minutes"
     RATELIMIT_LOGIN_ADDRESS = os.environ.get("RATELIMIT_LOGIN_ADDRESS") or "50 per hour"
     RATELIMIT_RESET_MAIL = os.environ.get("RATELIMIT_RESET_MAIL") or "3 per hour"
+    RATELIMIT_SIGNUP_MAIL = os.environ.get("RATELIMIT_SIGNUP_MAIL") or "3 per hour"  # registration mails per recipient
     RATELIMIT_REGISTER = os.environ.get("RATELIMIT_REGISTER") or "5 per hour"
     RATELIMIT_POSTS = os.environ.get("RATELIMIT_POSTS") or "5 per day"
     RATELIMIT_MESSAGES = os.environ.get("RATELIMIT_MESSAGES") or "30 per hour"

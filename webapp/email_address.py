@@ -6,6 +6,12 @@ from webapp.errors import RuleViolation
 
 
 def normalise_email(email):
+    """The one spelling of an address for storing, looking up and counting: valid_email's, or (for something
+    that is no valid address, which then matches nothing) trimmed and lower case."""
+    return valid_email(email) or _trimmed(email)
+
+
+def _trimmed(email):
     return (email or "").strip().lower()
 
 
@@ -19,7 +25,7 @@ def valid_email(email):
     Not accepted: 'NULL', 'a@b', spaces, and non-ASCII before the @ (our mail server cannot be assumed to speak
     SMTPUTF8).
     """
-    email = normalise_email(email)
+    email = _trimmed(email)
     if not email or len(email) > 254:
         return None
     try:

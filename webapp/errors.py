@@ -5,6 +5,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from webapp.database import StaleVersion
 from webapp.extensions import db
 
 
@@ -62,5 +63,6 @@ def _concurrent_change(_error):
 def init_app(app):
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(StaleDataError, _concurrent_change)
+    app.register_error_handler(StaleVersion, _concurrent_change)  # a route that shows no form of its own
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

@@ -28,26 +28,30 @@ class Submission(db.Model):
 def create_once(token, model, create):
     """Run `create()` (it adds one row of `model` and returns it) in a write_block, once per token.
 
-    A token that was used before returns the row it made, without calling `create`. No token (a caller
-    without a form): always create.
+    A token that was used before returns the row it made, without calling `create`; if that row is gone (an
+    account deleted since), the submission simply makes a new one. No token (a caller without a form): always
+    create.
     """
     token = token if isinstance(token, str) and 0 < len(token) <= TOKEN_LENGTH else None
-    if (row := _earlier(token, model)) is not None:
+    used, row = _earlier(token, model)
+    if row is not None:
         return row
     try:
         with write_block():
             row = create()
             db.session.flush()
-            if token:
+            if token and not used:
                 db.session.add(Submission(token=token, row_id=row.id))
                 db.session.flush()
     except IntegrityError:
-        if (row := _earlier(token, model)) is not None:
+        _used, row = _earlier(token, model)
+        if row is not None:
             return row  # the same submission, saved by a request that ran at the same time
         raise
     return row
 
 
 def _earlier(token, model):
+    """(whether the token was used, the row it made if that still exists)."""
     row_id = token and db.session.scalar(select(Submission.row_id).where(Submission.token == token))
-    return db.session.get(model, row_id) if row_id else None
+    return bool(row_id), (db.session.get(model, row_id) if row_id else None)

@@ -146,3 +146,13 @@ def test_a_repeated_target_group_is_stored_once(client, login):
     db.session.expire_all()
     changed = db.session.get(Service, service.id)
     assert [g.name for g in changed.target_groups] == ["ouderen"] and [t.slug for t in changed.themes] == ["wonen"]
+
+
+def test_a_website_must_be_a_web_address_residents_can_follow(client, login):
+    service = make_service("Wijkcentrum Haveltermade", gemeente="Meppel")
+    login("beheerder")
+    for bad in ("javascript://example.com/%0aalert(1)", "ftp://bestanden.meppel.nl/folder"):
+        response = client.post(f"/beheer/voorzieningen/{service.id}/bewerken", data={**FILLED, "website": bad})
+        assert response.status_code == 200 and "Vul een webadres in dat begint met https://." in response.text
+    db.session.expire_all()
+    assert db.session.get(Service, service.id).website is None

@@ -137,7 +137,7 @@ def test_nginx_answers_a_normal_request_while_slow_clients_hold_gunicorn_directl
         assert status == 301
         assert headers["Location"] == "https://127.0.0.1/zoeken?q=schulden"
 
-        status, _, _ = get(https_port, "/inloggen", method="POST", headers={"Content-Length": str(7 * 1024 * 1024)})
+        status, _, _ = get(https_port, "/inloggen", method="POST", headers={"Content-Length": str(10 * 1024 * 1024)})
         assert status == 413  # above client_max_body_size, refused before a byte of the body is read
 
         # The contrast: the same slow clients straight to gunicorn take every thread. Which worker accepts a

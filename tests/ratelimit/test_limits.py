@@ -133,7 +133,10 @@ def test_the_thirty_first_message_in_an_hour_is_refused(app, client, login, acco
         assert response.status_code == 302
     refused = client.post(f"/voor-elkaar/mijn/gesprekken/{match.id}", data={"message": "Nummer 31"})
     assert refused.status_code == 429 and "Probeer het over" in refused.get_data(as_text=True)
-    assert client.post(url, data={"message": "Reageren telt mee."}).status_code == 429
+    assert "U heeft in korte tijd veel berichten gestuurd." in refused.get_data(as_text=True)
+    assert "Nummer 31</textarea>" in refused.get_data(as_text=True)  # nothing typed is lost
+    reaction = client.post(url, data={"message": "Reageren telt mee."})
+    assert reaction.status_code == 429 and "Reageren telt mee.</textarea>" in reaction.get_data(as_text=True)
     login("inwoner")  # the other side is not held back
     assert client.post(f"/voor-elkaar/mijn/gesprekken/{match.id}", data={"message": "Dank u"}).status_code == 302
 
@@ -201,3 +204,30 @@ def test_when_the_counting_store_is_down_people_still_log_in_and_search(app, acc
     assert log_in(client).status_code == 302
     assert client.get("/api/v1/voorzieningen?q=schulden").status_code == 200
     assert "rate limit storage failed" in caplog.text
+
+
+def test_an_ipv6_client_is_counted_by_its_64_network(app):
+    from webapp.ratelimit import remote_address
+    for address, counted in (("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"), ("2001:db8:1:2:bbbb::9", "2001:db8:1:2::/64"),
+                             ("::ffff:192.0.2.7", "192.0.2.7"), ("192.0.2.7", "192.0.2.7")):
+        with app.test_request_context(environ_base={"REMOTE_ADDR": address}):
+            assert remote_address() == counted
+
+
+def test_registering_someone_elses_address_cannot_flood_their_inbox(app, accounts, clock):
+    """From ever-new addresses: the 4th registration of one e-mail address in an hour mails nobody."""
+    for number in range(5):
+        response = app.test_client().post("/registreren", environ_base={"REMOTE_ADDR": f"192.0.2.{number + 1}"}, data={
+            "email": EMAIL, "password": "een-lang-wachtwoord", "display_name": "Iemand", "postcode": "7941 AB",
+            "privacy": "y"})
+        assert response.status_code in (200, 302)
+    assert mails("accounts/already_registered") == 3
+
+
+def test_with_limits_switched_off_a_password_reset_works(app, accounts, other_app):
+    from webapp.accounts import tokens
+    token = tokens.make_token("reset-password", accounts["inwoner"])
+    unlimited = other_app(RATELIMIT_ENABLED=False)
+    response = unlimited.test_client().post(f"/wachtwoord-herstellen/{token}", data={"password": "een-nieuw-wachtwoord"})
+    assert response.status_code == 302
+    assert log_in(unlimited.test_client(), "een-nieuw-wachtwoord").status_code == 302

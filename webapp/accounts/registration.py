@@ -24,12 +24,15 @@ POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 
 
 def register(email, password, display_name, postcode):
-    """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail."""
+    """A new, unconfirmed inwoner account and a confirmation mail; a known address gets a warning mail.
+    Past RATELIMIT_SIGNUP_MAIL per address nothing happens (nobody can flood someone's inbox through this form)."""
     email = check_email(email)
     # Every check and the (slow) password hash first, for known and unknown addresses alike: neither the
     # answer nor its speed may tell whether an address has an account. None of it holds the write lock.
     check_password(password)
     postcode = format_postcode(postcode)
+    if not ratelimit.allowed("RATELIMIT_SIGNUP_MAIL", email):
+        return  # someone keeps registering this address: no more mail to its owner, and the same answer
     password_hash = generate_password_hash(password)
     with write_block():
         existing = db.session.scalar(select(User).where(User.email == email))

@@ -19,6 +19,7 @@ def start(user):
     """Log this browser in as `user` (a fresh session: nothing of an earlier visitor's carries over)."""
     session.clear()
     login_user(user)
+    session.permanent = True  # the cookie outlives the browser (PERMANENT_SESSION_LIFETIME); idle time ends it
     session[LAST_SEEN] = utcnow().timestamp()
 
 

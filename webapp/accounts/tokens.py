@@ -24,8 +24,9 @@ def _serializer():
 
 
 def password_stamp(user):
-    """A short digest of the password hash: a new password voids every older link (a logout does not)."""
-    return hashlib.sha256((user.password_hash or "").encode()).hexdigest()[:16]
+    """A short digest of the password hash and the address: a new password or a new address voids every older
+    link (a logout does not)."""
+    return hashlib.sha256(f"{user.password_hash or ''}|{user.email or ''}".encode()).hexdigest()[:16]
 
 
 def make_token(purpose, user, **extra):
@@ -50,7 +51,7 @@ def read_user_token(purpose, token):
     """(payload, user) for a valid link of a user who still exists and whose password did not change since."""
     payload = read_token(purpose, token)
     user = db.session.get(User, payload["user"])
-    if user is None or payload.get("stamp") != password_stamp(user):
+    if user is None or not user.active or payload.get("stamp") != password_stamp(user):
         raise RuleViolation([("token", _("Deze link werkt niet meer. Vraag een nieuwe aan."))])
     return payload, user
 

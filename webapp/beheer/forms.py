@@ -14,6 +14,9 @@ PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"
 WEEKDAYS = [("", _l("Kies een dag")), ("0", _l("maandag")), ("1", _l("dinsdag")), ("2", _l("woensdag")),
             ("3", _l("donderdag")), ("4", _l("vrijdag")), ("5", _l("zaterdag")), ("6", _l("zondag"))]
 EMPTY_ROWS = 3
+WEBSITE_MESSAGE = _l("Vul een webadres in dat begint met https://.")
+# A web address residents can follow: http(s) only (URL() alone lets javascript: and ftp: through).
+WEBSITE = (URL(message=WEBSITE_MESSAGE), Regexp(r"(?i)^https?://", message=WEBSITE_MESSAGE))
 
 
 def _text(label, limit, *validators, required=False):
@@ -42,7 +45,7 @@ class ServiceForm(VersionedForm, OnceForm):
     woonplaats = _text(_l("Woonplaats"), 100)
     phone = _text(_l("Telefoon"), 40, Regexp(PHONE, message=_l("Vul een telefoonnummer in, zoals 0522 123 456.")))
     email = _text(_l("E-mail"), 200, EmailCheck())
-    website = _text(_l("Website"), 300, URL(message=_l("Vul een webadres in dat begint met https://.")))
+    website = _text(_l("Website"), 300, *WEBSITE)
     languages = _text(_l("Talen"), 200)
     free_of_charge = RadioField(_l("Gratis"), choices=list(TRISTATE.items()), default="onbekend")
     cost_note = _text(_l("Kosten (toelichting)"), 300)

@@ -1,9 +1,9 @@
 """The form for a gemeente's way in: shape only; the rules live in directory/gemeente_contacts.py."""
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, TextAreaField
-from wtforms.validators import URL, Length, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp
 
-from webapp.beheer.forms import _strip, _text
+from webapp.beheer.forms import WEBSITE, _strip, _text
 from webapp.directory.gemeente_contacts import ContactData
 from webapp.forms import VersionedForm
 
@@ -17,7 +17,7 @@ class GemeenteContactForm(VersionedForm):
     phone_source = _text(_l("Bron van het telefoonnummer"), 200)
     address = _text(_l("Adres (bezoekadres)"), 300)
     opening_hours = TextAreaField(_l("Openingstijden"), [Optional(), Length(max=1000)], filters=[_strip])
-    website = _text(_l("Website"), 300, URL(message=_l("Vul een webadres in dat begint met https://.")))
+    website = _text(_l("Website"), 300, *WEBSITE)
     website_source = _text(_l("Bron van de website"), 200)
     last_checked_on = DateField(_l("Laatst gecontroleerd"), [Optional()])
 

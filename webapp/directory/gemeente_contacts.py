@@ -7,7 +7,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.database import StaleVersion, check_version, write_block
+from webapp.database import StaleVersion, check_version, insert_unless_taken, write_block
 from webapp.directory.audit import CHANGED, CREATED
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -106,6 +106,13 @@ def for_dead_end(gemeente=None, place=None):
     return all_contacts()
 
 
+def _new_contact(gemeente, data):
+    contact = GemeenteContact(gemeente=gemeente, **asdict(data))
+    db.session.add(contact)
+    db.session.flush()
+    return contact
+
+
 def snapshot(contact):
     values = {name: getattr(contact, name) for name in FIELD_LABELS}
     values["last_checked_on"] = values["last_checked_on"].isoformat() if values["last_checked_on"] else None
@@ -122,16 +129,18 @@ def save_contact(actor, gemeente, data, seen_version=None):
     with write_block():
         contact = contact_for(gemeente)
         if contact is None:
-            contact, action, before = GemeenteContact(gemeente=gemeente), CREATED, {}
-            db.session.add(contact)
+            contact, created = insert_unless_taken(lambda: _new_contact(gemeente, data), lambda: contact_for(gemeente))
+            if not created:  # another beheerder made it at the same moment (PostgreSQL)
+                raise StaleVersion(contact)
+            action, before = CREATED, {}
         elif seen_version == 0:
             raise StaleVersion(contact)
         else:
             check_version(contact, seen_version)
             action, before = CHANGED, snapshot(contact)
-        for name, value in asdict(data).items():
-            setattr(contact, name, value)
-        db.session.flush()
+            for name, value in asdict(data).items():
+                setattr(contact, name, value)
+            db.session.flush()
         after = snapshot(contact)
         changes = [{"field": name, "old": before.get(name), "new": value}
                    for name, value in after.items() if before.get(name) != value]

@@ -19,11 +19,19 @@ bp = Blueprint("mail_dev", __name__)
 NAME = re.compile(r"^[0-9A-Za-z_-]+\.eml$")
 LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")  # a full stop after a link is not part of it
 SHOWN = 200
+FORWARDING_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP")
 
 
 @bp.before_request
 def _this_computer_only():
-    """404, as if it did not exist, for anyone but a browser on the machine the demo runs on."""
+    """404, as if it did not exist, for anyone but a browser on the machine the demo runs on.
+
+    A request that came through a proxy the site was not told about (PROXY_COUNT 0) is never "this computer",
+    even though its address is the proxy's loopback one: a demo put behind nginx shows nobody the mails.
+    """
+    forwarded = any(name in request.headers for name in FORWARDING_HEADERS)
+    if forwarded and not current_app.config["PROXY_COUNT"]:
+        abort(404)
     try:
         loopback = ip_address(request.remote_addr or "").is_loopback
     except ValueError:

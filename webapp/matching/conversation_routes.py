@@ -10,6 +10,7 @@ from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.matching import access, bp, contacts, display, services
 from webapp.matching.forms import CancelForm, CompleteForm, MessageForm
+from webapp.ratelimit.responses import kept_form
 from webapp.matching.models import Match
 from webapp.matching.vocab import STATUS_LABELS, VERDICTS
 from webapp.text import mask_contact
@@ -27,6 +28,10 @@ def conversation(match_id):
         try:
             with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
                 services.post_message(match, user, form.message.data, submission=form.submission.data)
+        except ratelimit.LimitReached as limit:
+            status, headers = kept_form(form, limit, _("U heeft in korte tijd veel berichten gestuurd."))
+            page, _status = conversation_page(match, user, message_form=form, status=status)
+            return page, status, headers
         except access.NotAllowed:
             abort(403)
         except RuleViolation as violation:

@@ -1,6 +1,6 @@
 """Residents' pages: reacting to a vraag or an aanbod, the conversation, and the sides' decisions."""
 from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -15,6 +15,9 @@ from webapp.matching.models import Match
 from webapp.matching.conversation_routes import conversation_page, load_match, viewer_for
 from webapp.posts.models import HelpRequest, Post
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
+from webapp.ratelimit.responses import kept_form
+
+TOO_MANY_MESSAGES = _l("U heeft in korte tijd veel berichten gestuurd.")
 
 
 
@@ -27,6 +30,9 @@ def react_to_request(post_id):
         try:
             with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
                 match = services.react_to_request(vraag, user, form.message.data)
+        except ratelimit.LimitReached as limit:
+            status, headers = kept_form(form, limit, str(TOO_MANY_MESSAGES))
+            return _react_page(vraag, user, form), status, headers
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:
@@ -47,6 +53,10 @@ def react_to_offer(post_id):
             vraag = db.session.get(HelpRequest, form.request_id.data)
             with ratelimit.reserve(("RATELIMIT_MESSAGES", user.id)):
                 match = services.react_to_offer(offer, user, vraag, form.message.data)
+        except ratelimit.LimitReached as limit:
+            status, headers = kept_form(form, limit, str(TOO_MANY_MESSAGES))
+            return _react_page(offer, user, form, own_requests=own_requests,
+                               new_request_url=url_for("posts.new_request")), status, headers
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:

@@ -6,6 +6,7 @@ from flask_login import current_user
 from webapp import ratelimit
 from webapp.accounts.acting import effective_user
 from webapp.accounts.decorators import require_gemeente, role_required
+from webapp.email_address import normalise_email
 from webapp.moderation import bp, queries, reports
 from webapp.moderation.forms import HandleReportForm, ReportForm
 from webapp.moderation.models import AbuseReport
@@ -38,7 +39,7 @@ def _report(post, reporter, email, reason):
     report does not count."""
     address = ratelimit.remote_address()
     checks = [("RATELIMIT_REPORTS", address), ("RATELIMIT_REPORTS_PER_POST", f"{post.id}:{address}")]
-    reporter_key = reporter.id if reporter is not None else (email or "").strip().lower()
+    reporter_key = reporter.id if reporter is not None else normalise_email(email)
     if reporter_key:
         checks.append(("RATELIMIT_REPORTS", f"reporter:{reporter_key}"))
     with ratelimit.reserve(*checks):

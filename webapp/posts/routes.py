@@ -13,7 +13,7 @@ from webapp.posts import bp, lifecycle, services, vocab
 from webapp.posts.access import own_post
 from webapp.posts.forms import FORMS, GRID, OfferForm, RequestForm
 from webapp.posts.vocab import CONCEPT, OFFER, REQUEST
-from webapp.ratelimit.responses import wait_text
+from webapp.ratelimit.responses import kept_form
 
 TEMPLATES = {REQUEST: "posts/request_form.html", OFFER: "posts/offer_form.html"}
 
@@ -52,10 +52,8 @@ def _new(form, kind):
                 post = services.create_post(author, form.to_data(), send=form.send.data,
                                             submission=form.submission.data)
         except ratelimit.LimitReached as limit:
-            # The form stays filled in: nothing typed is lost.
-            form.form_errors.append(_("U heeft vandaag al veel berichten gemaakt.") + " " + wait_text(limit.retry_after))
-            return render_template(TEMPLATES[kind], form=form, post=None, grid=GRID), 429, {
-                "Retry-After": str(limit.retry_after)}
+            status, headers = kept_form(form, limit, _("U heeft vandaag al veel berichten gemaakt."))
+            return render_template(TEMPLATES[kind], form=form, post=None, grid=GRID), status, headers
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         else:

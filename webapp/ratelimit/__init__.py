@@ -5,6 +5,7 @@ across workers and servers. Routes take a hit at the moment of the act (`reserve
 per address by Flask-Limiter's decorator (`limit_blueprint`, called by the api package).
 """
 import hashlib
+import ipaddress
 import logging
 import math
 
@@ -43,7 +44,10 @@ def limit_blueprint(app, blueprint, setting):
 
 def close(app):
     """Let go of the limiter's own database connections (tests build many apps in one process)."""
-    dispose = getattr(app.extensions["ratelimit"].storage, "dispose", None)
+    limiter = app.extensions["ratelimit"]
+    if not limiter.enabled:
+        return  # switched off: Flask-Limiter made no storage
+    dispose = getattr(limiter.storage, "dispose", None)
     if dispose:
         dispose()
 
@@ -59,7 +63,17 @@ def storage_uri(app):
 
 
 def remote_address():
-    return request.remote_addr or "unknown"
+    """The visitor's address; for IPv6 its /64 network, since one client usually holds all of it."""
+    address = request.remote_addr or "unknown"
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def reserve(*checks):
@@ -68,6 +82,8 @@ def reserve(*checks):
     Returns a Reservation: give the hits back when the act did not count after all (a right password, a
     refused form). Used as a context manager it gives them back when the block raises.
     """
+    if not _enabled():
+        return Reservation([])
     taken = []
     refused = []
     try:
@@ -96,7 +112,17 @@ def allowed(setting, identifier):
 
 
 def clear(setting, identifier):
-    _strategy().clear(_item(setting), _identifier(setting, identifier))
+    """Forget the count (a new password ends the wrong-password count); never a 500 when the store is down."""
+    if not _enabled():
+        return
+    try:
+        _strategy().clear(_item(setting), _identifier(setting, identifier))
+    except Exception:  # noqa: BLE001
+        log.exception("rate limit storage failed while clearing %s", setting)
+
+
+def _enabled():
+    return current_app.config["RATELIMIT_ENABLED"] and current_app.extensions["ratelimit"].enabled
 
 
 class Reservation:

@@ -17,6 +17,13 @@ def wait_text(seconds):
     return _("Probeer het %(when)s opnieuw.", when=when)
 
 
+def kept_form(form, limit, sentence):
+    """A limit stopped a form: the Dutch reason and how long to wait go on the form itself, so nothing typed is
+    lost. Returns the (status, headers) for the page that shows the form again."""
+    form.form_errors.append(sentence + " " + wait_text(limit.retry_after))
+    return 429, {"Retry-After": str(limit.retry_after)}
+
+
 def too_many_requests(error):
     seconds = _retry_after(error)
     message = _("U heeft dit te vaak gedaan in korte tijd.") + " " + wait_text(seconds)

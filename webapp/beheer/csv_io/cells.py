@@ -6,9 +6,9 @@ from types import SimpleNamespace
 from typing import Callable
 
 from flask_babel import gettext as _, lazy_gettext as _l
-from wtforms.validators import URL, ValidationError
+from wtforms.validators import ValidationError
 
-from webapp.beheer.forms import PHONE, POSTCODE
+from webapp.beheer.forms import PHONE, POSTCODE, WEBSITE
 from webapp.directory.areas import split_area
 from webapp.email_address import valid_email
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE, UNKNOWN
@@ -21,7 +21,6 @@ MAX_WRITES = 200
 NEW, CHANGED, UNCHANGED, REFUSED = "nieuw", "gewijzigd", "ongewijzigd", "geweigerd"
 STATUS_LABELS = {NEW: _l("nieuw"), CHANGED: _l("gewijzigd"), UNCHANGED: _l("ongewijzigd"), REFUSED: _l("geweigerd")}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # Excel runs a cell that starts with one of these
-_URL = URL(message="")
 
 
 class CellError(ValueError):
@@ -61,7 +60,8 @@ def _is_email(value):
 
 def _is_url(value):
     try:
-        _URL(None, SimpleNamespace(data=value))  # the same rule as the beheer form
+        for rule in WEBSITE:  # the same rules as the beheer form
+            rule(None, SimpleNamespace(data=value))
     except ValidationError:
         return False
     return True
