@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 ensure_venv requirements.txt
 export FLASK_APP=wsgi
 export BUURTKAART_DEMO=1  # demo mode: example accounts, /dev/mail for this computer, a banner on every page
+# The background map: PDOK's BRT-Achtergrondkaart, unless MAP_TILE_URL is set (MAP_TILE_URL= for none at all).
+export MAP_TILE_URL="${MAP_TILE_URL-https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png}"
 .venv/bin/flask --app wsgi db upgrade
 .venv/bin/flask --app wsgi demo load
 .venv/bin/flask --app wsgi search reindex

@@ -5,19 +5,33 @@
   document.documentElement.classList.add("bk-js");
   var MEPPEL = [52.6956, 6.1937];
 
+  function addNote(el, className, text) {
+    var note = document.createElement("p");
+    note.className = "bk-map__no-tiles " + className;
+    note.textContent = text;
+    el.appendChild(note);
+    return note;
+  }
+
   function baseMap(el, options) {
     el.setAttribute("role", "region");
     el.setAttribute("aria-label", el.dataset.label);
     var map = L.map(el, Object.assign({ scrollWheelZoom: false, maxZoom: 18, minZoom: 6 }, options || {}));
     if (el.dataset.tileUrl) {
-      L.tileLayer(el.dataset.tileUrl, { attribution: el.dataset.tileAttribution, maxZoom: 19 }).addTo(map);
+      var failed = null;
+      L.tileLayer(el.dataset.tileUrl, { attribution: el.dataset.tileAttribution, maxZoom: 19 })
+        .on("tileerror", function () {  // the tile server is down or unreachable: say so once, the rest works
+          if (!failed) { failed = addNote(el, "bk-map__tile-error", el.dataset.msgTileError); }
+        })
+        .addTo(map);
     } else {
-      var note = document.createElement("p");
-      note.className = "bk-map__no-tiles";
-      note.textContent = el.dataset.msgNoTiles;
-      el.appendChild(note);
+      addNote(el, "", el.dataset.msgNoTiles);
     }
     return map;
+  }
+
+  function isShown(el) {
+    return el.offsetWidth > 0 && el.offsetHeight > 0;
   }
 
   function textLine(tag, className, text) {
@@ -50,7 +64,21 @@
     var map = baseMap(el).setView(MEPPEL, 10);
     var cluster = L.markerClusterGroup();
     var markers = {};
-    var views = viewSwitch(section, map);
+    var bounds = null;
+    var fitted = false;
+    function fit() {  // fitting a hidden map (size 0: the phone's list view) gives a useless view; wait until shown
+      if (!bounds || !isShown(el)) { return; }
+      map.invalidateSize({ animate: false });
+      map.fitBounds(bounds, { maxZoom: 13, padding: [20, 20], animate: false });
+      fitted = true;
+    }
+    function shown() {
+      if (fitted) { map.invalidateSize(); } else { fit(); }
+    }
+    var views = viewSwitch(section, shown);
+    if (window.ResizeObserver) {  // also when the map appears without the switch (a phone turned sideways)
+      new ResizeObserver(function () { if (isShown(el)) { shown(); } }).observe(el);
+    }
 
     function focusInList(id) {
       var item = document.getElementById("resultaat-" + id);
@@ -80,8 +108,8 @@
           markers[item.id] = marker;
         });
         if (items.length) {  // the view first, then the markers: no re-clustering animation on load
-          var points = items.map(function (item) { return [item.lat, item.lon]; });
-          map.fitBounds(L.latLngBounds(points), { maxZoom: 13, padding: [20, 20], animate: false });
+          bounds = L.latLngBounds(items.map(function (item) { return [item.lat, item.lon]; }));
+          fit();
         }
         cluster.addLayers(Object.keys(markers).map(function (id) { return markers[id]; }));
         map.addLayer(cluster);
@@ -104,7 +132,7 @@
     });
   }
 
-  function viewSwitch(section, map) {
+  function viewSwitch(section, onShown) {
     var box = section.querySelector("[data-view-switch]");
     var buttons = {};
     function show(view) {
@@ -115,7 +143,7 @@
       var url = new URL(window.location.href);
       if (view === "kaart") { url.searchParams.set("weergave", "kaart"); } else { url.searchParams.delete("weergave"); }
       window.history.replaceState(null, "", url);
-      map.invalidateSize();
+      if (view === "kaart") { onShown(); }
     }
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", box.dataset.label);

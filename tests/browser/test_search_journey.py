@@ -111,3 +111,7 @@ def test_the_back_button_keeps_the_search(page, live_server):
     page.go_back()
     assert page.url == first
     expect(page.locator("#q")).to_have_value("schulden")
+    page.get_by_role("link", name="Geldloket Meppel", exact=True).first.click()
+    page.get_by_role("link", name="Terug naar zoeken").click()           # the link on the page keeps it too
+    page.wait_for_url(first)
+    expect(page.locator("#q")).to_have_value("schulden")

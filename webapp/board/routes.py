@@ -4,7 +4,6 @@ from flask import abort, jsonify, render_template, request
 from webapp.board import bp, public, services
 from webapp.board.forms import BoardSearchForm
 from webapp.directory.links import page_numbers, search_url
-from webapp.directory.related import related_services
 from webapp.errors import RuleViolation
 from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, KIND_LABELS, OFFER, REQUEST
@@ -56,8 +55,7 @@ def _show(kind, post_id):
     post = services.get_open_post(kind, post_id[:36])
     if post is None:
         abort(404)
-    return render_template("board/show.html", post=post,
-                           related_services=related_services(post) if post.kind == REQUEST else [])
+    return render_template("board/show.html", post=post)
 
 
 def _run_search():

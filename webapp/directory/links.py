@@ -1,4 +1,7 @@
 """Links that change one thing about the current search and keep the rest (shareable, back-button safe)."""
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
 from flask import request, url_for
 from werkzeug.datastructures import MultiDict
 
@@ -25,6 +28,21 @@ def search_url(endpoint=None, drop=(), **changes):
     own_args = request.view_args if endpoint == request.endpoint else {}
     values = {**(own_args or {}), **args.to_dict(flat=False)}
     return url_for(endpoint, **values)
+
+
+SEARCH_PATHS = re.compile(r"/zoeken|/thema/[a-z0-9-]{1,80}")
+
+
+def back_to_search():
+    """Where "Terug naar zoeken" goes: the search this page was opened from (the Referer, which the site's
+    Referrer-Policy sends on its own pages only), else /zoeken. Only this site's /zoeken or /thema/<slug> is
+    taken, and rebuilt from its path and query: never another host, so never an open redirect."""
+    referrer = urlsplit((request.referrer or "")[:2000])
+    if (referrer.scheme in ("http", "https") and referrer.netloc == request.host
+            and SEARCH_PATHS.fullmatch(referrer.path)):
+        query = urlencode(parse_qsl(referrer.query, keep_blank_values=True))
+        return referrer.path + (f"?{query}" if query else "")
+    return url_for("directory.search")
 
 
 def without_value(name, value):

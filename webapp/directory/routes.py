@@ -80,7 +80,8 @@ def show(slug):
     if service is None:
         abort(404)
     return render_template("directory/show.html", service=service, open_now=services.open_now(service),
-                           gemeente_contact=gemeente_contacts.contact_for(service.gemeente))
+                           gemeente_contact=gemeente_contacts.contact_for(service.gemeente),
+                           back_url=links.back_to_search())
 
 
 def _run_search(themes=()):
