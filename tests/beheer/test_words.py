@@ -86,13 +86,14 @@ def test_one_click_adds_a_missed_search_to_a_group(client, login, demo):
     assert db.session.get(MissedSearch, "blauwe envelop") is not None
     login("coordinator")
     assert "blauwe envelop" in client.get("/coordinator/dashboard").text
-    assert "/beheer/woorden/toevoegen" not in client.get("/coordinator/dashboard").text  # a coördinator only reads the list
+    assert "/beheer/woorden/toevoegen" not in client.get("/coordinator/dashboard").text  # a coördinator reads only
     login("beheerder")
     page = client.get("/coordinator/dashboard").text
     assert "/beheer/woorden/toevoegen" in page and 'name="word" value="blauwe envelop"' in page
     response = client.post("/beheer/woorden/toevoegen", data={"word": "blauwe envelop",
                                                                "group": group("administratie").id})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/coordinator/dashboard#zoekopdrachten")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/coordinator/dashboard#zoekopdrachten")
     assert "blauwe envelop" in group("administratie").members
     assert db.session.get(MissedSearch, "blauwe envelop") is None  # off the list
     [entry] = db.session.scalars(select(SynonymGroupChange)).all()
