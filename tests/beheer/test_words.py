@@ -74,7 +74,8 @@ def test_only_beheerders_may(client, login, role, expected):
     url = edit_url("geld")
     login(role)
     for response in (client.get("/beheer/woorden"), client.get(url), client.post(url, data={"words": "x"}),
-                     client.post("/beheer/woorden/toevoegen", data={"word": "x", "group": group("geld").id})):
+                     client.post("/beheer/woorden/toevoegen", data={"word": "x", "group": group("geld").id}),
+                     client.get("/beheer/woorden/nieuw"), client.post("/beheer/woorden/nieuw", data={"name": "x"})):
         assert response.status_code == expected
         if role is None:
             assert "/inloggen" in response.headers["Location"]
@@ -101,3 +102,22 @@ def test_one_click_adds_a_missed_search_to_a_group(client, login, demo):
     assert "Thuisadministratie Meppel" in names(client, "blauwe envelop")
     response = client.post("/beheer/woorden/toevoegen", data={"word": "pesten", "group": group("geld").id})
     assert response.status_code == 400 and "staat al in de groep" in response.text
+
+
+def test_a_beheerder_makes_a_new_group_once_and_it_counts_at_once(client, login, demo):
+    assert names(client, "kwelgeest") == []
+    login("beheerder")
+    assert 'href="/beheer/woorden"' in client.get("/beheer/").text
+    form = main_form(client.get("/beheer/woorden/nieuw").text)
+    data = {**form, "name": "Kwelgeest", "words": "kwelgeesten, jongerenwerk"}
+    assert client.post("/beheer/woorden/nieuw", data=data).status_code == 302
+    assert client.post("/beheer/woorden/nieuw", data=data).status_code == 302  # the same submission: one group
+    assert group("kwelgeest").members == ["kwelgeest", "kwelgeesten", "jongerenwerk"]
+    [entry] = db.session.scalars(select(SynonymGroupChange)).all()
+    assert (entry.action, entry.group.name) == ("aangemaakt", "kwelgeest")
+    assert "Jongerenwerk Steenwijkerland" in names(client, "kwelgeest")
+    again = {**main_form(client.get("/beheer/woorden/nieuw").text), "name": "kwelgeest", "words": ""}
+    response = client.post("/beheer/woorden/nieuw", data=again)
+    assert response.status_code == 400 and "Er is al een groep" in response.text
+    response = client.post("/beheer/woorden/nieuw", data={**again, "name": "twee woorden"})
+    assert response.status_code == 400 and "één woord" in response.text

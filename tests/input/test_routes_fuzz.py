@@ -29,7 +29,7 @@ from webapp.accounts import forms as accounts_forms
 from webapp.beheer.forms import HoursForm, ServiceForm
 from webapp.beheer.gemeente_forms import GemeenteContactForm
 from webapp.beheer.import_forms import ConfirmImportForm, ImportForm
-from webapp.beheer.word_forms import AddWordForm, SynonymGroupForm
+from webapp.beheer.word_forms import AddWordForm, NewGroupForm, SynonymGroupForm
 from webapp.board.forms import BoardSearchForm
 from webapp.dashboard.forms import DashboardForm
 from webapp.directory.forms import SearchForm
@@ -84,6 +84,7 @@ ROUTES = {
     "beheer.edit_hours": Route((HoursForm,)),
     "beheer.edit_service": Route((ServiceForm,)),
     "beheer.edit_words": Route((SynonymGroupForm,)),
+    "beheer.new_words": Route((NewGroupForm,)),
     "beheer.export_csv": Route(),
     "beheer.import_csv": Route((ImportForm,)),
     "beheer.index": Route(query=("zoek",)),

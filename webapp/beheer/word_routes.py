@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from webapp.accounts.decorators import role_required
 from webapp.beheer import bp
-from webapp.beheer.word_forms import AddWordForm, SynonymGroupForm
+from webapp.beheer.word_forms import AddWordForm, NewGroupForm, SynonymGroupForm
 from webapp.database import StaleVersion
 from webapp.directory import synonyms
 from webapp.errors import RuleViolation
@@ -17,6 +17,23 @@ from webapp.forms import differences
 def words():
     return render_template("beheer/words.html", groups=synonyms.all_groups(), changes=synonyms.recent_changes(),
                            actions=synonyms.ACTIONS, field_labels=synonyms.FIELD_LABELS)
+
+
+@bp.route("/woorden/nieuw", methods=["GET", "POST"])
+@role_required("beheerder")
+def new_words():
+    form = NewGroupForm()
+    if form.validate_on_submit():
+        try:
+            group = synonyms.create_group(current_user._get_current_object(), form.name.data, form.words.data or "",
+                                          submission=form.submission.data)
+        except RuleViolation as violation:
+            form.populate_errors(violation.reasons)
+        else:
+            flash(_("De groep ‘%(group)s’ is gemaakt. Het zoeken gebruikt de woorden meteen.", group=group.name),
+                  "success")
+            return redirect(url_for("beheer.words"))
+    return render_template("beheer/words_new.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/woorden/<group_id>", methods=["GET", "POST"])

@@ -8,17 +8,18 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import delete, select
 
 from webapp.database import check_version, write_block
-from webapp.directory.audit import CHANGED
+from webapp.directory.audit import CHANGED, CREATED
 from webapp.directory.models import MissedSearch
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.search.analysis import STOP_WORDS, words as word_list
 from webapp.search.vocabulary import (MAX_WORD_LENGTH, MAX_WORDS_PER_GROUP, SynonymGroup, SynonymGroupChange,
                                       seed_shipped_groups, split_words)
+from webapp.submissions import create_once
 
 FIELD_LABELS = {"words": _l("Woorden")}
 ADDED = "woord toegevoegd"
-ACTIONS = {CHANGED: _l("gewijzigd"), ADDED: _l("woord toegevoegd")}
+ACTIONS = {CREATED: _l("aangemaakt"), CHANGED: _l("gewijzigd"), ADDED: _l("woord toegevoegd")}
 
 
 def seed_groups():
@@ -88,13 +89,47 @@ def _require_beheerder(actor, field):
         raise RuleViolation([(field, _("Alleen een beheerder kan de woorden van de kaart veranderen."))])
 
 
+def create_group(actor, name, text, submission=None):
+    """A new group: `name` is one word residents or voorzieningen use; returns the group (once per submission)."""
+    _require_beheerder(actor, "name")
+    [name] = split_words((name or "").replace(",", " ")) or [""]
+    wanted = [word for word in split_words(text) if word != name]
+    reasons = []
+    if not name or " " in name or len(name) > MAX_WORD_LENGTH or name in STOP_WORDS:
+        reasons.append(("name", _("Vul één woord in als naam van de groep.")))
+    # A group of that name already is refused in create(), after a repeated submission was recognised.
+    same = db.session.scalar(select(SynonymGroup.id).where(SynonymGroup.name == name)) if name else None
+    reasons += _word_problems(same, [name]) if name else []
+    reasons += _word_problems(same, wanted, "words")
+    if reasons:
+        raise RuleViolation(reasons)
+
+    def create():
+        if db.session.scalar(select(SynonymGroup.id).where(SynonymGroup.name == name)):
+            raise RuleViolation([("name", _("Er is al een groep ‘%(group)s’.", group=name))])
+        group = SynonymGroup(name=name, words=", ".join(wanted))
+        db.session.add(group)
+        db.session.flush()
+        db.session.add(SynonymGroupChange(user_id=actor.id, actor=actor.email, group=group, action=CREATED,
+                                          changes=[{"field": "words", "old": None, "new": ", ".join(group.members)}]))
+        return group
+
+    return create_once(submission, SynonymGroup, create)
+
+
 def _check_words(group, wanted, field):
     if group is None:
         raise RuleViolation([(field, _("Deze groep bestaat niet meer."))])
+    reasons = _word_problems(group.id, wanted, field)
+    if reasons:
+        raise RuleViolation(reasons)
+
+
+def _word_problems(group_id, wanted, field="name"):
     reasons = []
     if len(wanted) + 1 > MAX_WORDS_PER_GROUP:
         reasons.append(_("Een groep heeft hooguit %(count)d woorden.", count=MAX_WORDS_PER_GROUP))
-    elsewhere = {word: other.name for other in all_groups() if other.id != group.id for word in other.members}
+    elsewhere = {word: other.name for other in all_groups() if other.id != group_id for word in other.members}
     for word in wanted:
         if len(word) > MAX_WORD_LENGTH:
             reasons.append(_("‘%(word)s’ is te lang (hooguit %(max)d tekens).", word=word[:20] + "…",
@@ -103,5 +138,4 @@ def _check_words(group, wanted, field):
             reasons.append(_("‘%(word)s’ bestaat alleen uit woorden die de zoekfunctie overslaat.", word=word))
         elif word in elsewhere:
             reasons.append(_("‘%(word)s’ staat al in de groep ‘%(group)s’.", word=word, group=elsewhere[word]))
-    if reasons:
-        raise RuleViolation([(field, reason) for reason in reasons])
+    return [(field, reason) for reason in reasons]
