@@ -18,6 +18,7 @@ from werkzeug.security import generate_password_hash
 from webapp import create_app, ratelimit
 from webapp.accounts import services as account_services
 from webapp.accounts.services import create_account
+from webapp.directory.synonyms import seed_groups
 from webapp.extensions import db
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
@@ -117,6 +118,7 @@ def _empty_postgres_tables(url):
         tables = [t.name for t in db.metadata.sorted_tables if t.name not in KEEP_TABLES]
         with db.engine.begin() as connection:
             connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        seed_groups()  # the migration's seed, as in a fresh database
         db.engine.dispose()
 
 

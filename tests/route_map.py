@@ -6,11 +6,14 @@ A route with an argument this module does not know fails both tests until it is 
 """
 from urllib.parse import quote
 
+from sqlalchemy import select
+
 from tests.factories import make_post, make_service
 from webapp.accounts.intake import create_intake_account
 from webapp.extensions import db
 from webapp.matching.models import Match, Message
 from webapp.moderation.models import AbuseReport
+from webapp.search.vocabulary import SynonymGroup
 
 ASKER_PHONE, HELPER_PHONE, CONTACT_PHONE = "0522-987654", "06-11223344", "06-55667788"
 CONTACT_EMAIL = "dochter.privacy@example.org"
@@ -55,6 +58,7 @@ def argument_values(world):
         "token": ["onbekend"],
         "name": ["onbekend"],
         "gemeente": ["onbekend", "meppel"],
+        "group_id": ["onbekend", *db.session.scalars(select(SynonymGroup.id).order_by(SynonymGroup.name).limit(1))],
     }
     if "service" in world:
         values["service_id"].insert(0, world["service"].id)

@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 
 from webapp.directory.contacts_demo import load_gemeente_contacts
 from webapp.directory.demo import load_demo
+from webapp.directory.synonyms import seed_groups
 from webapp.errors import RuleViolation
 from webapp.posts.demo import load_voorelkaar_demo
 
@@ -24,6 +25,7 @@ def load_command():
         click.echo(f"  locatie op {precision}: {count}")
     if skipped:
         click.echo(f"Overgeslagen omdat ze sinds het laden zijn gewijzigd: {skipped}.")
+    click.echo(f"Groepen van woorden toegevoegd: {seed_groups()}.")
     contacts, contacts_skipped = load_gemeente_contacts()
     click.echo(f"Contactgegevens van gemeenten geladen: {contacts}"
                + (f" (overgeslagen omdat ze zijn gewijzigd: {contacts_skipped})." if contacts_skipped else "."))

@@ -6,6 +6,7 @@ from webapp.directory import gemeente_contacts as directory_contacts  # noqa: F4
 from webapp.geo import models as geo_models  # noqa: F401
 from webapp.mail import models as mail_models  # noqa: F401
 from webapp.search import models as search_models  # noqa: F401
+from webapp.search import vocabulary as search_vocabulary  # noqa: F401
 from webapp.posts import models as posts_models  # noqa: F401
 from webapp.moderation import models as moderation_models  # noqa: F401
 from webapp.matching import models as matching_models  # noqa: F401

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from webapp.directory.models import Service
 from webapp.extensions import db
 from webapp.search.log import head
-from webapp.search.synonyms import read_groups
+from webapp.search.vocabulary import read_shipped_groups as read_groups
 
 API = "/api/v1/voorzieningen"
 
@@ -55,8 +55,11 @@ def _all_names(client, word):
         page += 1
 
 
+NOT_IN_THE_DEMO = {"pesten"}  # no demo voorziening is about bullying (README, "Woorden van de kaart")
+
+
 def test_each_synonym_group_gives_the_same_top_result_for_each_of_its_words(client, demo):
-    for group in read_groups():
+    for group in (group for group in read_groups() if group[0] not in NOT_IN_THE_DEMO):
         tops = {word: names(client.get(API, query_string={"q": word}))[:1] for word in group}
         assert len({tuple(top) for top in tops.values()}) == 1, tops
         assert all(tops.values()), tops

@@ -29,6 +29,7 @@ from webapp.accounts import forms as accounts_forms
 from webapp.beheer.forms import HoursForm, ServiceForm
 from webapp.beheer.gemeente_forms import GemeenteContactForm
 from webapp.beheer.import_forms import ConfirmImportForm, ImportForm
+from webapp.beheer.word_forms import AddWordForm, NewGroupForm, SynonymGroupForm
 from webapp.board.forms import BoardSearchForm
 from webapp.dashboard.forms import DashboardForm
 from webapp.directory.forms import SearchForm
@@ -76,17 +77,21 @@ ROUTES = {
     "api.show_offer": Route(),
     "api.show_request": Route(),
     "api.show_service": Route(),
+    "beheer.add_missed_word": Route((AddWordForm,)),
     "beheer.archive": Route(),
     "beheer.confirm_import": Route((ConfirmImportForm,)),
     "beheer.edit_gemeente_contact": Route((GemeenteContactForm,)),
     "beheer.edit_hours": Route((HoursForm,)),
     "beheer.edit_service": Route((ServiceForm,)),
+    "beheer.edit_words": Route((SynonymGroupForm,)),
+    "beheer.new_words": Route((NewGroupForm,)),
     "beheer.export_csv": Route(),
     "beheer.import_csv": Route((ImportForm,)),
     "beheer.index": Route(query=("zoek",)),
     "beheer.new_service": Route((ServiceForm,)),
     "beheer.restore": Route(),
     "beheer.to_check": Route(),
+    "beheer.words": Route(),
     "board.index": Route(query=(BoardSearchForm,)),
     "board.markers": Route(query=(BoardSearchForm,)),
     "board.show_offer": Route(),

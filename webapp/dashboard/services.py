@@ -5,7 +5,7 @@ from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from webapp.dashboard import charts, queries, stats, tables
-from webapp.directory import missed
+from webapp.directory import missed, synonyms
 from webapp.posts.vocab import CATEGORIES
 
 SERIES = (("vragen", _l("Vragen")), ("connections", _l("Unieke verbindingen")),
@@ -22,6 +22,7 @@ class DashboardPage:
     category_chart: str
     flagged: list  # [(HelpRequest, link or None)]
     missed: list  # [MissedSearch]
+    groups: list  # [SynonymGroup]: a beheerder adds a missed search to one of them
 
 
 def build_dashboard(gemeente, period):
@@ -44,6 +45,7 @@ def dashboard_page(gemeente, period, now):
         category_chart=charts.grouped_bars(_("Vragen, verbindingen en matches per categorie"), categories, series),
         flagged=[(post, request_link(post.id)) for post in queries.unanswered_requests(gemeente, now)],
         missed=missed.top_missed(),
+        groups=synonyms.all_groups(),
     )
 
 

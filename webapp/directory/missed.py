@@ -1,7 +1,8 @@
 """Kaart searches that found nothing, counted by their words only (no person, no session, no address).
 
-Coördinatoren read the list on the dashboard and extend the synonyms (data/search) where residents use
-words the kaart does not know.
+Only the words count: a search that a filter, a radius or a place emptied is not missed. Coördinatoren read
+the list on the dashboard, and a beheerder adds a missed search to a synonym group there with one click
+(directory/synonyms.py).
 """
 import logging
 
@@ -31,8 +32,9 @@ def normalise(text):
 
 
 def note_search(text, results):
-    """Count `text` when a search with words found nothing; never lets a failure reach the search page."""
-    if results is None or results.total or not normalise(text):
+    """Count `text` when its words alone found nothing (whatever the filters); never lets a failure reach the
+    search page."""
+    if results is None or results.word_hits or not normalise(text):
         return
     try:
         record_missed_search(text)

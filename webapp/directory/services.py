@@ -68,6 +68,7 @@ class ServiceResults:
     suggestion: str | None = None
     markers: list = field(default_factory=list)  # every result with a point, not only this page
     first_number: int = 1  # the number of this page's first result in the whole list
+    word_hits: int = 0  # what the words alone found, before place, radius and filters (missed.py counts on it)
 
     def grouped(self):
         """This page's items as [(group, [ResultItem])], in order: one list per heading."""
@@ -114,6 +115,7 @@ def search_services(query, now=None):
         suggestion=text_search.suggestion,
         markers=[c for c in matching if c.point is not None],
         first_number=start + 1,
+        word_hits=len(text_search.hits),
     )
 
 

@@ -9,7 +9,7 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from webapp.extensions import db
-from webapp.search import applier, cli, hooks, query
+from webapp.search import applier, cli, hooks, query, vocabulary
 from webapp.search import log as index_log
 from webapp.search.index import SearchIndex
 
@@ -29,7 +29,8 @@ def search_kind(kind, text):
     """Documents of one kind matching the text, best first: a TextSearch with hits and a suggestion."""
     app = current_app._get_current_object()
     _catch_up_if_behind(app)
-    return query.find(app.extensions["search_index"].searcher(), kind, text)
+    groups = vocabulary.current_groups()  # a few rows; a beheerder's change counts from the next search on
+    return query.find(app.extensions["search_index"].searcher(), kind, text, groups)
 
 
 def _catch_up_if_behind(app):

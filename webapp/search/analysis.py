@@ -102,10 +102,8 @@ def base_analyzer(wordset):
 
 
 def dutch_analyzer(wordset):
-    """The index and query analyzer: the base chain plus one concept token per synonym group word."""
-    from webapp.search.synonyms import ConceptFilter, concept_map
-    base = base_analyzer(wordset)
-    return base | ConceptFilter(concept_map(base))
+    """The index and query analyzer. Synonyms are not in it: they are asked at query time (synonyms.py)."""
+    return base_analyzer(wordset)
 
 
 def plain_analyzer():
