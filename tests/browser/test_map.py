@@ -9,8 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
+from tests.browser.test_search_journey import SCREENSHOT as LIST_SCREENSHOT
 from tests.factories import make_post
 from webapp.extensions import db
+
+
+SCREENSHOT = LIST_SCREENSHOT.with_name("kaart-op-telefoon.png")
 
 
 def tiny_png(width=256, height=256):
@@ -97,6 +101,9 @@ def test_on_a_phone_the_map_switch_shows_the_markers(open_browser, live_server, 
                          " return [r.width, r.height]; })()")
     assert size[0] > 300 and size[1] > 200
     assert page.js_errors == [] and page.console_errors == []
+    if path.startswith("/zoeken"):  # the README's picture of the phone map
+        top = page.locator("#resultaten-kaart").bounding_box()["y"] - 16
+        page.screenshot(path=str(SCREENSHOT), full_page=True, clip={"x": 0, "y": max(top, 0), **PHONE})
 
 
 def test_a_background_map_from_a_tile_server_on_this_computer(open_browser, live_server_factory, tile_server):
