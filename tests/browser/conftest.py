@@ -2,7 +2,6 @@
 
 With CI=true a missing browser fails the run; elsewhere the browser tests are skipped with the reason.
 """
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.conftest import make_app
+from tests.system import require_program
 from webapp.extensions import db
 
 CHROMIUM = "/usr/bin/chromium"
@@ -29,11 +29,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def playwright_browser_path():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (scripts/test.sh installs it)")
-    return CHROMIUM
+    return require_program(CHROMIUM, "chromium")
 
 
 @pytest.fixture(scope="session")

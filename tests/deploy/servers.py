@@ -12,25 +12,15 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+from tests.system import require_program
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent  # the venv's bin/ (gunicorn, flask)
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def require_nginx():
-    if not Path(NGINX).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{NGINX} is missing: scripts/test.sh installs Debian's nginx")
-        pytest.skip(f"{NGINX} is missing (scripts/test.sh installs it)")
-    return NGINX
+    return require_program(NGINX, "nginx")
 
 
 def app_environment(folder, **extra):

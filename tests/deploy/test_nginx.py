@@ -11,8 +11,9 @@ import time
 import pytest
 
 from deploy.render_nginx import PLACEHOLDER, render
-from tests.deploy.servers import (ROOT, app_environment, connections_per_worker, free_port, migrate, nginx_files,
+from tests.deploy.servers import (ROOT, app_environment, connections_per_worker, migrate, nginx_files,
                                   require_nginx, start_gunicorn, start_nginx, stop, wait_for_port)
+from tests.system import free_port
 
 WORKERS, THREADS = 2, 2
 SLOW_CLIENTS = 2 * WORKERS * THREADS

@@ -8,7 +8,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,16 +20,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSWORD, ROLE_ACCOUNTS
+from tests.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 EMAIL = ROLE_ACCOUNTS["inwoner"][0]
 ATTEMPTS = 14  # 10 may be tried, 4 are refused
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
