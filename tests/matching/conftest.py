@@ -3,13 +3,15 @@ import pytest
 
 from tests.conftest import PASSWORD, ROLE_ACCOUNTS
 from tests.factories import make_post
+from webapp.accounts.phone import normalise
 from webapp.accounts.services import create_account
 from webapp.extensions import db
 from webapp.matching import services
 from webapp.matching.models import ACCEPTED, CANCELLED, COMPLETED, CONFIRMED, PROPOSED
 from webapp.posts.vocab import CONTACT_THEIRS
 
-ASKER_PHONE, HELPER_PHONE = "0522 111 222", "06 3333 4444"
+# As the site shows them (webapp/accounts/phone.py); stored in E.164 like every account's number.
+ASKER_PHONE, HELPER_PHONE = "0522 111 222", "06 33334444"
 OTHER_EMAIL = "derde@example.org"
 FIRST_MESSAGE = "Ik kan op dinsdag boodschappen voor u doen."
 # How each status is reached from a fresh reaction, through the real services.
@@ -21,9 +23,9 @@ ROUTE = {PROPOSED: [], ACCEPTED: ["accept"], CONFIRMED: ["accept", "confirm"],
 def people(accounts):
     """asker (inwoner), helper (inwoner_b), other (a third inwoner), and the role accounts; with phone numbers."""
     accounts["inwoner"].display_name = "Anna de Vrager"
-    accounts["inwoner"].phone = ASKER_PHONE
+    accounts["inwoner"].phone = normalise(ASKER_PHONE)
     accounts["inwoner_b"].display_name = "Henk Helper"
-    accounts["inwoner_b"].phone = HELPER_PHONE
+    accounts["inwoner_b"].phone = normalise(HELPER_PHONE)
     db.session.commit()
     other = create_account(OTHER_EMAIL, PASSWORD, "inwoner", ["Meppel"])
     return {**accounts, "asker": accounts["inwoner"], "helper": accounts["inwoner_b"], "other": other}

@@ -110,3 +110,15 @@ def test_post_actions_link_to_reacting_but_not_on_ones_own_post(app, people, kin
                 login_user(user)
             body = render_template("matching/_post_actions.html", post=post, acting_for=None)
         assert (link in body) == shown and (f"/{post.id}/reageren" in body) == shown
+
+
+@pytest.mark.parametrize("share, shown, hidden", [("telefoon", HELPER_PHONE, EMAILS["helper"]),
+                                                  ("e-mail", EMAILS["helper"], HELPER_PHONE)])
+def test_a_confirmed_match_shares_what_the_helper_chose(app, client, people, log_in, make_match, share, shown, hidden):
+    people["helper"].share_contact = share
+    db.session.commit()
+    match = make_match(CONFIRMED)
+    body = _page(client, log_in, match, "asker")
+    assert shown in body and hidden not in body
+    confirmation = [mail for mail in outbox() if mail.kind == "matching/confirmed" and mail.to_address == EMAILS["asker"]]
+    assert shown in confirmation[0].text_body and hidden not in confirmation[0].text_body

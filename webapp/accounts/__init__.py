@@ -7,7 +7,7 @@ from webapp.mail.outbox import address_refused
 
 bp = Blueprint("accounts", __name__)
 
-from webapp.accounts import (acting, cli, intake_routes, profile_routes,  # noqa: E402,F401  (routes on bp)
+from webapp.accounts import (acting, cli, intake_routes, phone, profile_routes,  # noqa: E402,F401  (routes on bp)
                              registration_routes, routes, services, sessions, unsubscribe_routes)
 
 
@@ -20,4 +20,5 @@ def init_app(app):
     app.before_request(sessions.end_idle_session)
     address_refused.connect(services.mark_bounced)
     app.cli.add_command(cli.accounts_group)
+    app.add_template_filter(phone.display, "phone")
     app.context_processor(lambda: {"acting_for": acting.acting_for() if has_request_context() else None})

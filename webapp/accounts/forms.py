@@ -1,8 +1,9 @@
 """Login form."""
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from webapp.accounts.phone import SHARE_CHOICES
 from webapp.forms import BaseForm, OnceForm, VersionedForm
 
 
@@ -33,6 +34,10 @@ class NewPasswordForm(BaseForm):
 class DetailsForm(VersionedForm):
     display_name = StringField(_l("Uw voornaam of roepnaam"), [DataRequired(_l("Vul een naam in.")), Length(max=100)])
     postcode = StringField(_l("Postcode"), [DataRequired(_l("Vul uw postcode in.")), Length(max=7)])
+    phone = StringField(_l("Telefoonnummer (mag leeg blijven)"), [Length(max=40)])
+    # Checked by the service (phone.check_share): a missing choice keeps the saved one.
+    share_contact = RadioField(_l("Wat krijgt een helper of vrager van u als een coördinator de koppeling bevestigt?"),
+                               choices=list(SHARE_CHOICES.items()), validate_choice=False)
 
 
 class ChangePasswordForm(BaseForm):

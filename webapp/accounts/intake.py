@@ -2,6 +2,7 @@
 from flask_babel import gettext as _
 
 from webapp.accounts.models import INWONER, User, UserGemeente
+from webapp.accounts.phone import SHARE_PHONE, normalise
 from webapp.accounts.registration import format_postcode
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -13,10 +14,11 @@ def create_intake_account(coordinator, display_name, postcode, phone, gemeente, 
     if not coordinator.works_for(gemeente):
         raise RuleViolation([("gemeente", _("U werkt niet voor de gemeente %(gemeente)s.", gemeente=gemeente))])
     postcode = format_postcode(postcode)
+    number = normalise(phone)
 
     def create():
         user = User(email=None, password_hash=None, role=INWONER, display_name=display_name.strip(),
-                    postcode=postcode, phone=(phone or "").strip() or None, created_by_id=coordinator.id,
+                    postcode=postcode, phone=number, share_contact=SHARE_PHONE, created_by_id=coordinator.id,
                     gemeente_links=[UserGemeente(gemeente=gemeente)])
         db.session.add(user)
         return user

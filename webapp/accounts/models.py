@@ -24,7 +24,9 @@ class User(UserMixin, Timestamps, db.Model):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(100))
     postcode: Mapped[str | None] = mapped_column(String(7))
-    phone: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40))  # E.164 (webapp/accounts/phone.py)
+    # What a confirmed match gives the other side: "telefoon", "e-mail" or "beide" (phone.SHARE_*).
+    share_contact: Mapped[str] = mapped_column(String(10), default="beide", server_default="beide")
     email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Set when a mail server refused this address for good (SMTP 5xx); cleared when the address is confirmed.
     email_bounced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

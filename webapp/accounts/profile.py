@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from webapp.accounts import tokens
+from webapp.accounts import phone, tokens
 from webapp.accounts.models import User
 from webapp.accounts.registration import check_password, format_postcode
 from webapp.database import check_version, write_block
@@ -22,12 +22,16 @@ account_deleting = signals.signal("account-deleting")
 account_exporting = signals.signal("account-exporting")
 
 
-def update_details(user, display_name, postcode, seen_version=None):
+def update_details(user, display_name, postcode, seen_version=None, phone_number=None, share_contact=None):
+    """Name, postcode, phone number (optional, any way people write it) and what a confirmed match shares."""
     postcode = format_postcode(postcode)
+    number = phone.normalise(phone_number)
+    share = phone.check_share(share_contact or user.share_contact, number, user.email)
     with write_block():
         check_version(user, seen_version)
         user.display_name = display_name.strip()
         user.postcode = postcode
+        user.phone, user.share_contact = number, share
 
 
 def change_password(user, current, new):
@@ -78,7 +82,7 @@ def export_data(user):
     """Everything the user entered, for "download mijn gegevens"."""
     data = {
         "account": {"e-mail": user.email, "naam": user.display_name, "postcode": user.postcode,
-                    "telefoon": user.phone, "rol": user.role, "gemeenten": user.gemeenten,
+                    "telefoon": user.phone, "delen na bevestiging": user.share_contact, "rol": user.role, "gemeenten": user.gemeenten,
                     "aangemaakt": user.created_at.isoformat() if user.created_at else None,
                     "e-mail bevestigd": user.email_confirmed_at.isoformat() if user.email_confirmed_at else None,
                     "geen extra mails": user.mail_opt_out},

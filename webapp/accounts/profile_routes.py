@@ -5,7 +5,7 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from webapp.accounts import acting, bp, profile, sessions, tokens
+from webapp.accounts import acting, bp, phone, profile, sessions, tokens
 from webapp.accounts.forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, DetailsForm
 from webapp.database import StaleVersion
 from webapp.errors import RuleViolation
@@ -16,20 +16,26 @@ from webapp.forms import differences
 @login_required
 def account():
     user = acting.effective_user()
-    form = DetailsForm(data={"display_name": user.display_name, "postcode": user.postcode, "version": user.version})
+    form = DetailsForm(data={**_details(user), "version": user.version})
     if form.validate_on_submit():
         try:
-            profile.update_details(user, form.display_name.data, form.postcode.data, form.seen_version())
+            profile.update_details(user, form.display_name.data, form.postcode.data, form.seen_version(),
+                                   phone_number=form.phone.data, share_contact=form.share_contact.data)
         except RuleViolation as violation:
             form.populate_errors(violation.reasons)
         except StaleVersion:
-            saved = DetailsForm(formdata=None, data={"display_name": user.display_name, "postcode": user.postcode})
+            saved = DetailsForm(formdata=None, data=_details(user))
             return render_template("accounts/account.html", form=form.show_version(user), user=user,
                                    conflict=differences(saved, form)), 409
         else:
             flash(_("Uw gegevens zijn opgeslagen."), "success")
             return redirect(url_for("accounts.account"))
     return render_template("accounts/account.html", form=form, user=user)
+
+
+def _details(user):
+    return {"display_name": user.display_name, "postcode": user.postcode, "phone": phone.display(user.phone),
+            "share_contact": user.share_contact}
 
 
 @bp.route("/account/wachtwoord", methods=["GET", "POST"])

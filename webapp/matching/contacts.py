@@ -4,6 +4,7 @@ The one place that reads them for a match; pages and the confirmation mail use o
 """
 from dataclasses import dataclass
 
+from webapp.accounts.phone import display, shared
 from webapp.matching.vocab import CONTACT_SHARED
 from webapp.posts.vocab import CONTACT_THEIRS
 
@@ -30,11 +31,12 @@ def for_match(match):
 
 def _asker(vraag):
     if vraag.contact_choice == CONTACT_THEIRS:
-        return Contact(vraag.contact_name, vraag.contact_phone, vraag.contact_email)
+        return Contact(vraag.contact_name, display(vraag.contact_phone), vraag.contact_email)
     return _person(vraag.author)
 
 
 def _person(user):
     if user is None:  # the account was deleted
         return Contact(None, None, None)
-    return Contact(user.display_name, user.phone, user.email)
+    phone, email = shared(user)  # what its owner chose to share
+    return Contact(user.display_name, display(phone), email)
