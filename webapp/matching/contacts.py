@@ -5,8 +5,10 @@ The one place that reads them for a match; pages and the confirmation mail use o
 from dataclasses import dataclass
 
 from webapp.accounts.phone import display, shared
+from webapp.matching import access
 from webapp.matching.vocab import CONTACT_SHARED
 from webapp.posts.vocab import CONTACT_THEIRS
+from webapp.text import mask_contact
 
 
 @dataclass(frozen=True)
@@ -40,3 +42,13 @@ def _person(user):
         return Contact(None, None, None)
     phone, email = shared(user)  # what its owner chose to share
     return Contact(user.display_name, display(phone), email)
+
+
+def visible_text(text, viewer, match=None):
+    """Typed text as this viewer may read it: as typed only for the two sides of a confirmed (or afgerond) match
+    it belongs to; for everyone else (the public, a coördinator, the sides before confirmation) every phone
+    number and e-mail address in it is [verborgen]. The one place that decides; pages, JSON, mails and exports
+    pass their text through it (or through mask_contact when there is no match)."""
+    if match is not None and match.status in CONTACT_SHARED and access.is_side(match, viewer):
+        return text
+    return mask_contact(text)
