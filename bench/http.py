@@ -1,0 +1,93 @@
+"""Requests/s under gunicorn on 127.0.0.1: a bounded Python load generator (wrk is not installed here)."""
+import http.client
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.measure import percentile, rss_mb
+from tests.system import free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKERS = 2  # one per core of the benchmark machine
+
+
+class Server:
+    """gunicorn (sync workers) serving the benchmark's database and index."""
+
+    def __init__(self, database_url, index_dir, folder):
+        self.port = free_port()
+        env = {**os.environ, "DATABASE_URL": database_url, "SEARCH_INDEX_DIR": str(index_dir),
+               "BUURTKAART_DEMO": "1", "SECRET_KEY": "bench", "RATELIMIT_ENABLED": "0",
+               "SITE_URL": f"http://127.0.0.1:{self.port}", "RATELIMIT_SQLITE_PATH": str(folder / "rl.db"),
+               "MAIL_DIR": str(folder / "mail"), "PYTHONWARNINGS": "ignore"}
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(
+            [str(gunicorn), "-w", str(WORKERS), "-b", f"127.0.0.1:{self.port}", "--log-level", "error", "wsgi:app"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(folder / "gunicorn.log", "w"))
+        self._wait()
+
+    def _wait(self, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if get(self.port, "/cookies")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer within 60 s (see gunicorn.log)")
+
+    def worker_rss_mb(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        pids = children.read_text().split() if children.exists() else []
+        return max((rss_mb(pid) or 0 for pid in pids), default=None)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def get(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, None
+    finally:
+        connection.close()
+
+
+def load(port, path, seconds, threads):
+    """{"rps", "p95_ms", "errors"} for `threads` clients asking `path` for `seconds`."""
+    get(port, path)  # warm the worker that takes it
+    latencies, errors, lock = [], [0], threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client():
+        while time.monotonic() < stop_at:
+            start = time.perf_counter()
+            try:
+                ok = get(port, path)[0] == 200
+            except OSError:
+                ok = False
+            with lock:
+                if ok:
+                    latencies.append((time.perf_counter() - start) * 1000)
+                else:
+                    errors[0] += 1
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    start = time.monotonic()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.monotonic() - start
+    return {"rps": round(len(latencies) / elapsed, 1), "p95_ms": round(percentile(latencies, 0.95) or 0, 1),
+            "errors": errors[0]}
