@@ -3,6 +3,7 @@ from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
                     pages, posts, search, security, site, suggestions)
+from webapp import findable
 from webapp import ratelimit
 from webapp import request_size
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
@@ -39,6 +40,7 @@ def create_app(config=None):
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api):
         package.init_app(app)
+    findable.init_app(app)
     app.cli.add_command(demo.demo_group)
     errors.init_app(app)
     security.init_app(app)

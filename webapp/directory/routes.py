@@ -6,11 +6,13 @@ from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
 from webapp.directory import bp, gemeente_contacts, links, missed, services
+from webapp.directory.structured_data import service_json_ld
 from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
 from webapp.directory.vocab import ACCESS_ROUTES, NATIONAL, TRISTATE, THEMES
 from webapp.errors import RuleViolation
 from webapp.security import tile_origin
+from webapp.site import absolute_url
 
 APPROXIMATE = ("woonplaats", "gemeente")
 
@@ -46,7 +48,7 @@ def home():
 
 @bp.route("/zoeken")
 def search():
-    form, results = _run_search()
+    form, results = run_search()
     page = render_template("directory/search.html", form=form, results=results,
                            markers_url=links.search_url("directory.markers"), **_paging(form, results),
                            **_dead_end(form, results))
@@ -58,7 +60,7 @@ def search():
 def theme(slug):
     if slug not in THEMES:
         abort(404)
-    form, results = _run_search(themes=(slug,))
+    form, results = run_search(themes=(slug,))
     themes = list(dict.fromkeys([slug, *request.args.getlist("thema")]))
     page = render_template("directory/theme.html", form=form, results=results, theme_slug=slug,
                            theme_label=THEMES[slug], markers_url=links.search_url("directory.markers", thema=themes),
@@ -70,7 +72,7 @@ def theme(slug):
 @bp.route("/zoeken/kaart")
 def markers():
     """Every result of the search with a point, for the map (the list shows one page of them)."""
-    _form, results = _run_search()
+    _form, results = run_search()
     return jsonify([_marker(candidate) for candidate in (results.markers if results else [])])
 
 
@@ -81,10 +83,11 @@ def show(slug):
         abort(404)
     return render_template("directory/show.html", service=service, open_now=services.open_now(service),
                            gemeente_contact=gemeente_contacts.contact_for(service.gemeente),
-                           back_url=links.back_to_search())
+                           back_url=links.back_to_search(),
+                           structured_data=service_json_ld(service, absolute_url("directory.show", slug=service.slug)))
 
 
-def _run_search(themes=()):
+def run_search(themes=()):
     form = SearchForm(request.args)
     form.gemeente.choices = form.gemeente.choices[:1] + [(g, g) for g in services.gemeenten()]
     results = None

@@ -250,3 +250,9 @@ def gemeenten():
     return db.session.scalars(select(Service.gemeente).where(Service.archived_at.is_(None))
                               .distinct().order_by(Service.gemeente)).all()
 
+
+
+def active_slugs():
+    """[(slug, updated_at)] of every voorziening that is not archived, by name (the sitemap)."""
+    return db.session.execute(select(Service.slug, Service.updated_at).where(Service.archived_at.is_(None))
+                              .order_by(Service.name)).all()
