@@ -13,6 +13,7 @@ from webapp.accounts.intake import create_intake_account
 from webapp.extensions import db
 from webapp.matching.models import Match, Message
 from webapp.moderation.models import AbuseReport
+from webapp.opendata.ids import TAXONOMY_ID, theme_id
 from webapp.search.vocabulary import SynonymGroup
 
 ASKER_PHONE, HELPER_PHONE, CONTACT_PHONE = "0522-987654", "06-11223344", "06-55667788"
@@ -59,12 +60,17 @@ def argument_values(world):
         "name": ["onbekend"],
         "gemeente": ["onbekend", "meppel"],
         "group_id": ["onbekend", *db.session.scalars(select(SynonymGroup.id).order_by(SynonymGroup.name).limit(1))],
+        "link_id": ["onbekend"],
+        "organization_id": ["onbekend"],
+        "taxonomy_id": ["onbekend", TAXONOMY_ID],
+        "term_id": ["onbekend", theme_id("wonen")],
     }
     if "service" in world:
         values["service_id"].insert(0, world["service"].id)
         values["slug"].insert(0, world["service"].slug)
         values["post_id"].append(world["concept"].id)
         values["user_id"].append(world["intake"].id)
+        values["link_id"].insert(0, world["service"].locations[0].id)
     return values
 
 

@@ -2,7 +2,7 @@
 from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
-                    pages, posts, search, security, site, suggestions)
+                    opendata, pages, posts, search, security, site, suggestions)
 from webapp import findable
 from webapp import ratelimit
 from webapp import request_size
@@ -38,7 +38,8 @@ def create_app(config=None):
     search.init_app(app)
     ratelimit.init_app(app)  # before the packages: they limit their own routes
 
-    for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api):
+    for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api,
+                    opendata):
         package.init_app(app)
     findable.init_app(app)
     app.cli.add_command(demo.demo_group)

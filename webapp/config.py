@@ -101,6 +101,11 @@ class Config:
     RATELIMIT_REPORTS_PER_POST = os.environ.get("RATELIMIT_REPORTS_PER_POST") or "3 per day"
     RATELIMIT_API = os.environ.get("RATELIMIT_API") or "120 per minute"
 
+    # The licence of the open data (/api/v1/hsds/, the HSDS export): the gemeente decides; CC0 until it has.
+    OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME") or "CC0 1.0"
+    OPEN_DATA_LICENCE_URL = (os.environ.get("OPEN_DATA_LICENCE_URL")
+                             or "https://creativecommons.org/publicdomain/zero/1.0/")
+
     # Request size (webapp/request_size.py): every form 2 MB, form fields held in memory 500 kB (Flask's
     # default), the beheer CSV import 8 MB (a 2 MB file, posted back percent-encoded to confirm it).
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

@@ -43,6 +43,9 @@ ROLES = [None, "inwoner", "coordinator", "beheerder", "beheerder_elders"]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
 API_SERVICES = ("q", "near", "radius_km", "theme", "access", "gemeente", "open_now", "page")
 API_POSTS = ("q", "near", "radius_km", "categorie", "gemeente", "page")
+HSDS_LIST = ("search", "page", "per_page", "format")
+HSDS_SERVICES = (*HSDS_LIST, "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "minimal", "full",
+                 "postcode", "proximity")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,17 @@ ROUTES = {
     "api.show_offer": Route(),
     "api.show_request": Route(),
     "api.show_service": Route(),
+    "opendata.hsds_root": Route(),
+    "opendata.hsds_services": Route(query=HSDS_SERVICES),
+    "opendata.hsds_service": Route(),
+    "opendata.hsds_service_at_locations": Route(query=HSDS_SERVICES),
+    "opendata.hsds_service_at_location": Route(),
+    "opendata.hsds_organizations": Route(query=(*HSDS_LIST, "full", "full_service")),
+    "opendata.hsds_organization": Route(query=("full_service",)),
+    "opendata.hsds_taxonomies": Route(query=HSDS_LIST),
+    "opendata.hsds_taxonomy": Route(),
+    "opendata.hsds_taxonomy_terms": Route(query=(*HSDS_LIST, "taxonomy_id", "top_only", "parent_id")),
+    "opendata.hsds_taxonomy_term": Route(),
     "beheer.add_missed_word": Route((AddWordForm,)),
     "beheer.archive": Route(),
     "beheer.confirm_import": Route((ConfirmImportForm,)),

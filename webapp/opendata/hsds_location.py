@@ -1,0 +1,36 @@
+"""A kaart location as an HSDS location: address, point, wheelchair access."""
+from webapp.directory.vocab import NO, YES
+from webapp.opendata.ids import compact, derived
+
+ACCESSIBILITY = {YES: "Rolstoeltoegankelijk", NO: "Niet rolstoeltoegankelijk"}  # onbekend: nothing is said
+COUNTRY = "NL"
+
+
+def location(row):
+    return compact({
+        "id": row.id,
+        "location_type": "physical",
+        "name": row.name or row.woonplaats or row.gemeente,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+        "addresses": addresses(row),
+        "accessibility": accessibility(row),
+    })
+
+
+def addresses(row):
+    """What is known of the address: the street may be unknown (""), the woonplaats and gemeente (region) are
+    there. The province is not stored, so state_province stays empty rather than guessed."""
+    if not (row.address or row.postcode or row.woonplaats):
+        return []
+    return [{"id": derived("address", row.id), "location_id": row.id, "address_1": row.address or "",
+             "city": row.woonplaats or row.gemeente, "region": row.gemeente, "state_province": "",
+             "postal_code": row.postcode or "", "country": COUNTRY, "address_type": "physical"}]
+
+
+def accessibility(row):
+    text = ACCESSIBILITY.get(row.wheelchair_access)
+    if text is None:
+        return []
+    return [{"id": derived("accessibility", row.id), "location_id": row.id, "description": text,
+             "details": "rolstoel"}]
