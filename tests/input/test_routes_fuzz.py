@@ -126,6 +126,7 @@ ROUTES = {
     "mail_dev.index": Route(),
     "mail_dev.show": Route(),
     "matching.accept": Route(),
+    "matching.agree": Route(),
     "matching.cancel": Route((matching_forms.CancelForm,)),
     "matching.complete": Route((matching_forms.CompleteForm,)),
     "matching.confirm": Route(),

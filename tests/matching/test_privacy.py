@@ -52,7 +52,7 @@ def _mail_bodies():
 def test_mails_carry_no_text_and_no_contact_details_before_confirmation(app, people, vraag, make_match):
     match = make_match(ACCEPTED)
     services.post_message(match, people["helper"], "Mijn nummer is geheim")
-    services.propose(vraag, people["coordinator"], helper=people["other"])
+    services.propose(vraag, people["coordinator"], offer=make_post("hulpaanbod", author=people["other"]))
     mails = _mail_bodies()
     assert {kind for _to, kind, _body in mails} == {"matching/new_reaction", "matching/new_message",
                                                     "matching/decision", "matching/proposal"}

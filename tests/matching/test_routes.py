@@ -180,9 +180,13 @@ def test_a_coordinator_acting_for_an_intake_resident_decides_as_that_resident(ap
     assert client.post(f"/voor-elkaar/mijn/gesprekken/{match.id}/accepteren").status_code == 302
     db.session.expire_all()
     assert match.status == ACCEPTED
+    # Four eyes: the coördinator who acted for the resident does not confirm; another of the gemeente does.
+    refused = client.post(f"/coordinator/koppelingen/{match.id}/bevestigen")
+    assert refused.status_code == 400 and "Een andere coördinator" in refused.get_data(as_text=True)
+    log_in("beheerder")
     assert client.post(f"/coordinator/koppelingen/{match.id}/bevestigen").status_code == 302
     db.session.expire_all()
-    assert match.status == CONFIRMED and match.confirmed_by_id == people["coordinator"].id
+    assert match.status == CONFIRMED and match.confirmed_by_id == people["beheerder"].id
 
 
 def test_forms_need_the_csrf_token(csrf_client, people, make_match):

@@ -85,12 +85,12 @@ def test_a_coordinator_of_the_gemeente_proposes(app, people, vraag, aanbod):
     assert (match.started_by, match.proposed_by_id, match.helper_id) == (
         BY_COORDINATOR, people["coordinator"].id, people["helper"].id)
     with pytest.raises(RuleViolation):  # the same pair again
-        services.propose(vraag, people["coordinator"], helper=people["helper"])
+        services.propose(vraag, people["coordinator"], offer=aanbod)
     with pytest.raises(RuleViolation):  # the asker as their own helper
-        services.propose(vraag, people["coordinator"], helper=people["asker"])
+        services.propose(vraag, people["coordinator"], offer=make_post("hulpaanbod", author=people["asker"]))
     for outsider in ("coordinator_elders", "beheerder_elders", "other"):
         with pytest.raises(NotAllowed):
-            services.propose(vraag, people[outsider], helper=people["other"])
+            services.propose(vraag, people[outsider], offer=make_post("hulpaanbod", author=people["other"]))
     assert _count() == 1
 
 

@@ -78,3 +78,14 @@ class UserGemeente(db.Model):
 
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     gemeente: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class ActedFor(db.Model):
+    """A coördinator acted for this (intake) account at least once. Four eyes: such a coördinator never approves
+    that account's posts nor confirms its matches; another coördinator of the gemeente does."""
+
+    __tablename__ = "acted_for"
+
+    coordinator_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    first_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -4,8 +4,10 @@ Routes use `may` to show only the actions a viewer has; services use `require` s
 """
 from flask_babel import gettext as _
 
+from webapp.accounts.acting import has_acted_for
 from webapp.errors import RuleViolation
 from webapp.matching import lifecycle
+from webapp.matching.models import ACCEPTED, BY_COORDINATOR, PROPOSED
 from webapp.matching.vocab import ACTIVE, CONTACT_SHARED
 
 
@@ -34,17 +36,38 @@ def coordinates(match, user):
             and user.works_for(match.gemeente))
 
 
+def helper_agreed(match):
+    return match.helper_agreed_at is not None
+
+
+def waits_for_helper(match):
+    """A coördinator's proposal reaches the helper first: the asker sees it once the helper said yes."""
+    return match.started_by == BY_COORDINATOR and not helper_agreed(match)
+
+
+def sees(match, user):
+    """A side who may see the conversation now."""
+    return is_helper(match, user) or (is_asker(match, user) and not waits_for_helper(match))
+
+
+def second_pair_of_eyes(match, user):
+    """Four eyes: a coördinator who acted for either side (an intake account) does not confirm the match."""
+    return not has_acted_for(user, match.request.author, match.helper)
+
+
 def gave_feedback(match, user):
     return any(answer.user_id == user.id for answer in match.feedback)
 
 
 _RULES = {
-    "view": lambda m, u: is_side(m, u) or coordinates(m, u),
-    "message": lambda m, u: (is_side(m, u) or coordinates(m, u)) and m.status in ACTIVE,
-    "accept": lambda m, u: is_asker(m, u) and lifecycle.allowed(m, "accept"),
+    "view": lambda m, u: sees(m, u) or coordinates(m, u),
+    "message": lambda m, u: (sees(m, u) or coordinates(m, u)) and m.status in ACTIVE,
+    "agree": lambda m, u: is_helper(m, u) and not helper_agreed(m) and m.status in (PROPOSED, ACCEPTED),
+    "accept": lambda m, u: is_asker(m, u) and helper_agreed(m) and lifecycle.allowed(m, "accept"),
     "withdraw": lambda m, u: is_side(m, u) and lifecycle.allowed(m, "withdraw"),
     # A coördinator never confirms or cancels a match they are a side of themselves.
-    "confirm": lambda m, u: coordinates(m, u) and not is_side(m, u) and lifecycle.allowed(m, "confirm"),
+    "confirm": lambda m, u: (coordinates(m, u) and not is_side(m, u) and helper_agreed(m)
+                             and lifecycle.allowed(m, "confirm") and second_pair_of_eyes(m, u)),
     "cancel": lambda m, u: coordinates(m, u) and not is_side(m, u) and lifecycle.allowed(m, "cancel"),
     "complete": lambda m, u: (is_side(m, u) or coordinates(m, u)) and lifecycle.allowed(m, "complete"),
     "feedback": lambda m, u: is_side(m, u) and m.status in CONTACT_SHARED and not gave_feedback(m, u),
@@ -66,4 +89,9 @@ def require(match, action, user):
         return
     if action in lifecycle.TRANSITIONS and _RULES["view"](match, user) and not lifecycle.allowed(match, action):
         lifecycle.target(match, action)  # raises the Dutch status message
+    if action in ("accept", "confirm") and _RULES["view"](match, user) and not helper_agreed(match):
+        raise RuleViolation([("match", _("De helper heeft nog niet gezegd dat hij of zij wil helpen."))])
+    if action == "confirm" and coordinates(match, user) and not second_pair_of_eyes(match, user):
+        raise RuleViolation([("match", _("U heeft namens een van beide kanten gehandeld. Een andere coördinator "
+                                         "van de gemeente bevestigt deze koppeling."))])
     raise NotAllowed()

@@ -8,7 +8,17 @@ from webapp.extensions import db
 from webapp.matching import access, lifecycle, notify
 from webapp.matching.models import COMPLETED, Match, MatchFeedback
 from webapp.database import write_block
+from webapp.models_base import utcnow
+from webapp.moderation.actions import record
 from webapp.matching.vocab import ACTIVE, MAX_COMMENT, MAX_REASON, VERDICTS
+
+
+def agree(match, helper):
+    """The helper says yes to a coördinator's proposal or an asker's reaction; the asker hears it."""
+    with write_block():
+        access.require(match, "agree", helper)
+        match.helper_agreed_at = utcnow()
+        notify.helper_agreed(match)
 
 
 def accept(match, asker):
@@ -28,6 +38,7 @@ def confirm(match, coordinator):
         access.require(match, "confirm", coordinator)
         _check_sides_active(match)
         lifecycle.move(match, "confirm", coordinator)
+        record(coordinator, "confirm_match", match.gemeente, post=match.request, user=match.helper)
         for other in _other_active(match):
             lifecycle.move(other, "cancel", coordinator)
             other.cancel_reason = _("De hulpvraag is aan een andere helper gekoppeld.")
@@ -66,6 +77,7 @@ def cancel(match, coordinator, reason):
             raise RuleViolation([("reason", _("De reden is te lang (hooguit %(max)d tekens).", max=MAX_REASON))])
         lifecycle.move(match, "cancel", coordinator)
         match.cancel_reason = reason
+        record(coordinator, "cancel_match", match.gemeente, post=match.request, user=match.helper, reason=reason)
         notify.decision(match, "cancelled", coordinator)
 
 

@@ -29,6 +29,9 @@ class Match(db.Model):
     status: Mapped[str] = mapped_column(String(20), default=PROPOSED, index=True)
     started_by: Mapped[str] = mapped_column(String(20))
     proposed_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The helper said yes: at once when they reacted themselves, else (a coördinator's proposal, an asker's
+    # reaction to their aanbod) with "Ja, ik help". Nothing is confirmed, nor shared, before it.
+    helper_agreed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     confirmed_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

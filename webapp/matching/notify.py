@@ -27,8 +27,12 @@ def new_message(match, author):
 
 
 def proposal(match):
-    for recipient in sides(match):
-        _send(recipient, match, "proposal", _("Een coördinator stelt een koppeling voor"))
+    """A coördinator's proposal goes to the helper first; the asker hears of it once the helper says yes."""
+    _send(match.helper, match, "proposal", _("Wilt u helpen? Een coördinator vraagt het u"))
+
+
+def helper_agreed(match):
+    _send(match.request.author, match, "decision", _("Nieuws over uw koppeling op Buurtkaart"), decision="agreed")
 
 
 def decision(match, decision, actor):

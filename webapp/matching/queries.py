@@ -2,12 +2,13 @@
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from webapp.extensions import db
 from webapp.matching.display import first_name
-from webapp.matching.models import ACCEPTED, CANCELLED, COMPLETED, CONFIRMED, PROPOSED, Match, Message
+from webapp.matching.models import (ACCEPTED, BY_COORDINATOR, CANCELLED, COMPLETED, CONFIRMED, PROPOSED, Match,
+                                    Message)
 from webapp.matching.vocab import STATUS_LABELS
 from webapp.posts.models import Post
 from webapp.text import mask_contact
@@ -33,10 +34,15 @@ def conversations(user):
     rows = db.session.execute(
         select(Match, last_message.c.at).join(Post, Match.request_id == Post.id)
         .outerjoin(last_message, last_message.c.match_id == Match.id)
-        .where(or_(Match.helper_id == user.id, Post.author_id == user.id))
+        .where(or_(Match.helper_id == user.id, and_(Post.author_id == user.id, ~_waits_for_helper())))
         .options(selectinload(Match.request), selectinload(Match.helper))).all()
     result = [_conversation(match, user, message_at) for match, message_at in rows]
     return sorted(result, key=lambda item: _comparable(item.last_activity), reverse=True)
+
+
+def _waits_for_helper():
+    """A coördinator's proposal the helper did not say yes to yet: not shown to the asker (access.waits_for_helper)."""
+    return and_(Match.started_by == BY_COORDINATOR, Match.helper_agreed_at.is_(None))
 
 
 def _conversation(match, user, message_at):

@@ -64,6 +64,12 @@ def react_to_offer(post_id):
     return _react_page(offer, user, form, own_requests=own_requests, new_request_url=url_for("posts.new_request"))
 
 
+@bp.route("/voor-elkaar/mijn/gesprekken/<match_id>/meedoen", methods=["POST"])
+@login_required
+def agree(match_id):
+    return _decide(match_id, services.agree, _("U heeft gezegd dat u wilt helpen. De vrager hoort het nu."))
+
+
 @bp.route("/voor-elkaar/mijn/gesprekken/<match_id>/accepteren", methods=["POST"])
 @login_required
 def accept(match_id):

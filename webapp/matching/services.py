@@ -9,12 +9,14 @@ from sqlalchemy import select
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.matching import access, notify
-from webapp.matching.decisions import accept, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
+from webapp.matching.decisions import accept, agree, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
 from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED, Match, Message
 from webapp.database import insert_unless_taken, write_block
 from webapp.submissions import create_once
 from webapp.matching.vocab import ACTIVE, MAX_MESSAGE
-from webapp.models_base import new_uuid
+from webapp.geo.distance import distance_km
+from webapp.models_base import new_uuid, utcnow
+from webapp.moderation.actions import record
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
 
 
@@ -36,17 +38,20 @@ def react_to_offer(offer, asker, vraag, message):
     return match
 
 
-def propose(vraag, coordinator, offer=None, helper=None):
-    """A coördinator of the vraag's gemeente connects it to a helper (or an aanbod's author); both hear it."""
+def propose(vraag, coordinator, offer):
+    """A coördinator of the vraag's gemeente connects it to an open aanbod that reaches it (the volunteer's
+    travel radius or gemeente). The helper hears it first; the asker once the helper said yes."""
     with write_block():
         if not (coordinator.has_role("coordinator") and coordinator.works_for(vraag.gemeente)):
             raise access.NotAllowed()
         if vraag.kind != REQUEST or vraag.status != OPEN:
             raise RuleViolation([("request_id", _("Deze hulpvraag is niet open."))])
-        if offer is not None:
-            if offer.kind != OFFER or offer.status != OPEN:
-                raise RuleViolation([("offer_id", _("Dit hulpaanbod is niet open."))])
-            helper = offer.author
+        if offer is None or offer.kind != OFFER or offer.status != OPEN:
+            raise RuleViolation([("offer_id", _("Dit hulpaanbod is niet open."))])
+        if not reaches(offer, vraag):
+            raise RuleViolation([("offer_id", _("Deze helper woont te ver weg voor deze hulpvraag. Kies iemand "
+                                                "uit de gemeente of binnen de afstand die de helper reist."))])
+        helper = offer.author
         _check_helper(vraag, helper, "offer_id")
         taken = RuleViolation([("offer_id", _("Deze hulpvraag en deze helper hebben al een gesprek."))])
         if _existing(vraag, helper) is not None:
@@ -56,8 +61,18 @@ def propose(vraag, coordinator, offer=None, helper=None):
             lambda: _existing(vraag, helper))
         if not started:  # two coördinatoren proposed it at the same moment
             raise taken
+        record(coordinator, "propose_match", vraag.gemeente, post=vraag, user=helper)
         notify.proposal(match)
     return match
+
+
+def reaches(offer, vraag):
+    """The aanbod covers the vraag: the same gemeente, or the vraag within the volunteer's travel radius."""
+    if offer.gemeente == vraag.gemeente:
+        return True
+    if offer.exact_point is None or vraag.exact_point is None:
+        return False
+    return distance_km(offer.exact_point, vraag.exact_point) <= (offer.travel_km or 0)
 
 
 def post_message(match, author, text, submission=None):
@@ -124,7 +139,8 @@ def _existing(vraag, helper):
 
 def _new_match(vraag, helper, started_by, offer=None, proposed_by_id=None):
     match = Match(id=new_uuid(), request=vraag, helper=helper, offer=offer, gemeente=vraag.gemeente, status=PROPOSED,
-                  started_by=started_by, proposed_by_id=proposed_by_id)
+                  started_by=started_by, proposed_by_id=proposed_by_id,
+                  helper_agreed_at=utcnow() if started_by == BY_HELPER else None)  # reacting is saying yes
     db.session.add(match)
     return match
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask_babel import gettext as _
 
+from webapp.accounts.acting import has_acted_for
 from webapp.database import check_version, write_block
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -31,7 +32,7 @@ def approve(post, actor, seen_version=None):
     Only the version the coördinator read (`seen_version`): an edit made meanwhile raises StaleVersion.
     """
     with write_block():
-        kind = _reviewable(post, actor, seen_version)
+        kind = _reviewable(post, actor, seen_version, approving=True)
         now = utcnow()
         if kind == NEW:
             lifecycle.move(post, "approve", now)
@@ -61,9 +62,12 @@ def reject(post, actor, reason, seen_version=None):
     return kind
 
 
-def _reviewable(post, actor, seen_version):
+def _reviewable(post, actor, seen_version, approving=False):
     check_version(post, seen_version)
     require_moderator(actor, post.gemeente)
+    if approving and has_acted_for(actor, post.author):
+        raise RuleViolation([("actor", _("U heeft namens de schrijver gehandeld. Een andere coördinator van de "
+                                         "gemeente keurt dit bericht goed."))])
     kind = review_kind(post)
     if kind is None:
         raise RuleViolation([("status", _("Dit bericht hoeft niet (meer) gecontroleerd te worden. "
