@@ -2,7 +2,7 @@
 from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
-                    opendata, pages, posts, search, security, site, suggestions)
+                    opendata, pages, posts, privacy, search, security, site, suggestions)
 from webapp import findable
 from webapp import ratelimit
 from webapp import request_size
@@ -37,6 +37,7 @@ def create_app(config=None):
     geo.init_app(app)
     search.init_app(app)
     ratelimit.init_app(app)  # before the packages: they limit their own routes
+    privacy.init_app(app)  # before the packages: they add their commands to its group
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api,
                     opendata):

@@ -106,6 +106,9 @@ class Config:
     OPEN_DATA_LICENCE_URL = (os.environ.get("OPEN_DATA_LICENCE_URL")
                              or "https://creativecommons.org/publicdomain/zero/1.0/")
 
+    # Privacy (webapp/privacy, webapp/geo/density.py): a post's public point stands for at least this many addresses.
+    PRIVACY_K = int(os.environ.get("PRIVACY_K") or 50)
+
     # Request size (webapp/request_size.py): every form 2 MB, form fields held in memory 500 kB (Flask's
     # default), the beheer CSV import 8 MB (a 2 MB file, posted back percent-encoded to confirm it).
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

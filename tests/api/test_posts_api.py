@@ -33,7 +33,7 @@ def test_the_envelope_and_the_public_fields_of_a_vraag(client, app):
     assert item["id"] == post.id and item["type"] == "hulpvraag" and item["categories"] == ["tuin"]
     assert (item["woonplaats"], item["gemeente"]) == ("Nijeveen", "Meppel")
     assert item["point"] == {"lat": post.public_point[0], "lon": post.public_point[1]}
-    assert item["point_precision"] == "raster-500m"
+    assert item["point_precision"] == "k-anoniem"
     assert (item["date_from"], item["date_until"], item["when"]) == ("2031-05-01", "2031-05-31", "periode")
     assert item["url"] == f"http://buurtkaart.test/voor-elkaar/hulpvragen/{post.id}"
     assert client.get(f"/api/v1/hulpvragen/{post.id}").get_json() == item

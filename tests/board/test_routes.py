@@ -115,7 +115,7 @@ def test_a_post_page_shows_the_public_details(client, app):
     text = " ".join(page.text("main"))
     assert page.text("h1") == ["Hulp met de computer"]
     for expected in ("Voorbeeld", "Computer en telefoon", "Nijeveen", "Op 12 maart 2031", "Mijn laptop doet raar.",
-                     "De plek op de kaart is afgerond op ongeveer 500 meter"):
+                     "De plek op de kaart is het midden van een gebied waar minstens 50 adressen liggen"):
         assert expected in text
     [map_div] = page.find("div", id="detail-kaart")
     assert (float(map_div["attrs"]["data-lat"]), float(map_div["attrs"]["data-lon"])) == post.public_point

@@ -12,7 +12,7 @@ from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, DAY_PARTS, OFFER, REQUEST, WEEKDAYS, WHEN_DATE, WHEN_LABELS, WHEN_PERIOD
 from webapp.site import absolute_url
 
-POINT_PRECISION = "raster-500m"
+POINT_PRECISION = "k-anoniem"  # a point at least PRIVACY_K addresses share (posts.privacy)
 SHOW_ENDPOINTS = {REQUEST: "board.show_request", OFFER: "board.show_offer"}
 # "Namens iemand anders": the public learns only who posted it, never for whom.
 POSTED_BY = {

@@ -10,9 +10,11 @@ def init_app(app):
     """The residents' pages, the expiry command, and the posts' part in deleting and downloading an account."""
     from webapp.accounts.profile import account_deleting, account_exporting
     from webapp.posts import account_data, cli
+    from webapp.privacy.cli import privacy_group
 
     app.register_blueprint(bp)
     app.cli.add_command(cli.voorelkaar_group)
+    privacy_group.add_command(cli.points_command)
     # Signals are process-wide, and connecting the same function again is a no-op (tests make many apps).
     account_deleting.connect(account_data.anonymise_posts)
     account_exporting.connect(account_data.export_posts)

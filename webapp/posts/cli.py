@@ -1,9 +1,10 @@
-"""`flask --app wsgi voorelkaar expire`: for a daily timer (systemd or cron)."""
+"""`flask --app wsgi voorelkaar expire`: for a daily timer (systemd or cron); `privacy points` after a change of k."""
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.posts.expiry import expire_due
+from webapp.posts.placement import recompute_public_points
 
 voorelkaar_group = AppGroup("voorelkaar", help="Voor elkaar: onderhoud van hulpvragen en hulpaanbod.")
 
@@ -16,3 +17,10 @@ def expire_command():
     app.config["MAIL_SEND_INLINE"] = True
     outcome = expire_due()
     click.echo(f"Verlopen: {outcome.expired} bericht(en). Herinneringen verstuurd: {outcome.reminded}.")
+
+
+@click.command("points")
+def points_command():
+    """Recompute every post's public point (after a change of PRIVACY_K or of the shipped address data)."""
+    moved = recompute_public_points()
+    click.echo(f"Openbare punten opnieuw berekend: {moved} bericht(en) verplaatst.")

@@ -1,25 +1,32 @@
-"""What the public may see of a post: a grid-cell point and rounded distances (contact details: webapp.text).
+"""What the public may see of a post: a point that at least k addresses share, and rounded distances.
 
-The point is snapped to the centre of a fixed grid cell of about 500 m by 500 m: the same cell for the
-same house on every request. Random jitter would average back to the house over many requests.
+The public point is the centre of the smallest grid cell (500 m, 1 km, 2 km, 4 km, 8 km) that at least k
+addresses share (geo.density; k is the setting PRIVACY_K, 50 by default), else the centre of the woonplaats
+(the gemeente's when the woonplaats has fewer than k addresses). The same point on every request: random jitter
+would average back to the house. Contact details: webapp.text.mask_contact.
 """
-import math
+from flask import current_app
 
-# One cell: 0.0045° of latitude is 500 m everywhere; 0.0074° of longitude is 500 m at 52.7° N (Drenthe).
-CELL_LAT = 0.0045
-CELL_LON = 0.0074
+from webapp.geo.density import shared_point, woonplaats_point
+
 DISTANCE_STEP_KM = 0.5
 
 
-def snap(latitude, longitude):
-    """The centre of the grid cell the point lies in (None for no point)."""
+def public_point(latitude, longitude, woonplaats, gemeente):
+    """Where the post is shown (None for no point)."""
     if latitude is None or longitude is None:
         return None
-    return (_centre(latitude, CELL_LAT), _centre(longitude, CELL_LON))
+    k = current_app.config["PRIVACY_K"]
+    return shared_point((latitude, longitude), k) or woonplaats_point(woonplaats, gemeente, k)
 
 
-def _centre(value, step):
-    return round((math.floor(value / step) + 0.5) * step, 6)
+def place_publicly(post):
+    """Set the post's public point from its exact point; True when it moved."""
+    point = public_point(post.latitude, post.longitude, post.woonplaats, post.gemeente) or (None, None)
+    if point == (getattr(post, "public_latitude", None), getattr(post, "public_longitude", None)):
+        return False
+    post.public_latitude, post.public_longitude = point
+    return True
 
 
 def round_distance(km):
