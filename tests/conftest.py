@@ -22,7 +22,7 @@ from webapp.directory.synonyms import seed_groups
 from webapp.extensions import db
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
-KEEP_TABLES = {"alembic_version", "themes"}  # filled by the migrations themselves
+KEEP_TABLES = {"alembic_version", "themes", "database_epoch"}  # filled by the migrations themselves
 
 
 def make_app(database_url, index_dir, **extra):

@@ -12,3 +12,5 @@ from webapp.moderation import models as moderation_models  # noqa: F401
 from webapp.matching import models as matching_models  # noqa: F401
 from webapp.ratelimit import storage as ratelimit_storage  # noqa: F401
 from webapp import submissions as submission_models  # noqa: F401
+from webapp import epoch as epoch_models  # noqa: F401
+from webapp.ops import models as ops_models  # noqa: F401

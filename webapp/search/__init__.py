@@ -8,6 +8,7 @@ import time
 from flask import current_app
 from sqlalchemy.orm import Session
 
+from webapp.epoch import current_epoch
 from webapp.extensions import db
 from webapp.search import applier, cli, hooks, query, vocabulary
 from webapp.search import log as index_log
@@ -36,7 +37,8 @@ def search_kind(kind, text):
 def _catch_up_if_behind(app):
     """Another process or server may have committed: apply its log rows here too, at most every 2 s.
 
-    Only when the lock is free, never a rebuild, and never an error for the resident: this is a read.
+    Only when the lock is free, and never an error for the resident: this is a read. An index that cannot
+    follow the database (restored: another epoch, or ahead of its log) is rebuilt here once.
     """
     now = time.monotonic()
     if now - app.extensions["search_checked_at"] < CATCH_UP_EVERY:
@@ -44,7 +46,8 @@ def _catch_up_if_behind(app):
     app.extensions["search_checked_at"] = now
     try:
         with Session(db.engine) as session:
-            behind = index_log.head(session) != app.extensions["search_index"].meta()[0]
+            meta = app.extensions["search_index"].meta()
+            behind = index_log.head(session) != meta.position or current_epoch(session) != meta.epoch
         if behind:
             applier.catch_up(app, lock_timeout=0)
     except Exception:

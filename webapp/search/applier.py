@@ -11,6 +11,7 @@ import time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from webapp.epoch import current_epoch
 from webapp.extensions import db
 from webapp.search import log as index_log
 from webapp.search.index import meta_document
@@ -24,14 +25,15 @@ FAULT_MARK_ENV = "BUURTKAART_TEST_FAULT_MARK"  # tests only: a file written when
 
 
 class NeedsRebuild(Exception):
-    """The index cannot follow the log (pruned past it, ahead of it, older schema): `search reindex`."""
+    """The index cannot follow the log (pruned past it, ahead of it, another database epoch, older schema)."""
 
 
-def catch_up(app, lock_timeout=0.2, rebuild=False):
+def catch_up(app, lock_timeout=0.2, rebuild=True):
     """Apply the log up to its head; returns how many log rows were applied, or None when the lock was busy.
 
-    When the index cannot follow the log, it is rebuilt from the database if `rebuild` (the CLI does that),
-    else NeedsRebuild is raised: a web request never starts a full rebuild.
+    When the index cannot follow the log (after a restore, say), it is rebuilt from the database, once: by the
+    one process that gets the rebuild lock; the others go on with the old index meanwhile. With
+    `rebuild=False` NeedsRebuild is raised instead.
     """
     index = app.extensions["search_index"]
     try:
@@ -39,8 +41,21 @@ def catch_up(app, lock_timeout=0.2, rebuild=False):
     except NeedsRebuild as reason:
         if not rebuild:
             raise
+        return _rebuild_once(app, index, reason)
+
+
+def _rebuild_once(app, index, reason):
+    from webapp.search.rebuild import reindex
+    with index.rebuild_lock() as mine:
+        if not mine:
+            return None
+        with Session(db.engine) as session:
+            try:
+                _checked_position(index, session)
+                return 0  # another process rebuilt it while we waited
+            except NeedsRebuild:
+                pass
         logger.warning("search index %s: %s; rebuilding from the database", index.path, reason)
-        from webapp.search.rebuild import reindex
         reindex(app)
         return 0
 
@@ -50,14 +65,14 @@ def _apply(index, lock_timeout):
         if writer is None:
             return None
         with Session(db.engine) as session:
-            position = _checked_position(index, session)
+            position, epoch = _checked_position(index, session)
             new_position = _apply_rows(session, writer, position)
             if index_log.floor(session) > position:  # pruned while we read: rows may be missing
                 raise NeedsRebuild("the log was pruned past this index while it was applied")
             if new_position == position:
                 writer.cancel()
                 return 0
-            writer.update_document(**meta_document(new_position))
+            writer.update_document(**meta_document(new_position, epoch))
             _fault_point("stop-before-index-commit")
             writer.commit()
             index_log.record_position(session, index.path, new_position)
@@ -65,14 +80,19 @@ def _apply(index, lock_timeout):
 
 
 def _checked_position(index, session):
-    position, schema_version = index.meta()
-    if schema_version != index.schema_version:
-        raise NeedsRebuild(f"index schema {schema_version}, code schema {index.schema_version}")
-    if position < index_log.floor(session):
+    """(position, epoch) of an index that can follow the database's log; else NeedsRebuild."""
+    meta = index.meta()
+    if meta.schema_version != index.schema_version:
+        raise NeedsRebuild(f"index schema {meta.schema_version}, code schema {index.schema_version}")
+    epoch = current_epoch(session)
+    if meta.epoch != epoch and (meta.epoch or meta.position):  # a new empty index takes the database's epoch
+        raise NeedsRebuild(f"the index belongs to database epoch {meta.epoch!r}, the database is {epoch!r} "
+                           "(restored?)")
+    if meta.position < index_log.floor(session):
         raise NeedsRebuild("the log was pruned past this index")
-    if position > index_log.head(session):
+    if meta.position > index_log.head(session):
         raise NeedsRebuild("the index is ahead of the log (was the database replaced?)")
-    return position
+    return meta.position, epoch
 
 
 def _apply_rows(session, writer, position):

@@ -5,6 +5,7 @@ import os
 import shutil
 import threading
 import uuid
+from collections import namedtuple
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from webapp.search.analysis import shipped_compound_parts
 from webapp.search.schema import META_KEY, SCHEMA_VERSION, build_schema
 
 SWAP_LOCK_TIMEOUT = 60  # seconds a rebuild waits for a running applier before it swaps the folders
+Meta = namedtuple("Meta", "position schema_version epoch")
 
 
 class SearchIndex:
@@ -32,7 +34,7 @@ class SearchIndex:
         """The Whoosh index, created empty when missing and reopened when `reindex` swapped the folder."""
         inode = self._current_inode()
         if inode is None:
-            self.rebuild(shipped_compound_parts(), [], position=0, only_if_missing=True)
+            self.rebuild(shipped_compound_parts(), [], position=0, epoch="", only_if_missing=True)
             inode = self._current_inode()
         if self._ix is None or inode != self._inode:
             self._ix = whoosh_index.open_dir(str(self.path))
@@ -85,17 +87,35 @@ class SearchIndex:
         self._local.searcher = None
 
     def meta(self):
-        """(position in the index log, schema version) as committed in the index itself."""
+        """Meta(position in the index log, schema version, database epoch) as committed in the index itself.
+
+        A new empty index has epoch "": it takes the epoch of the database it first follows.
+        """
         # Not searcher.document(): it can hand back a deleted copy of the document.
         hits = self.searcher().search(Term("key", META_KEY), limit=1)
         fields = hits[0].fields() if hits else {}
-        return fields.get("position", 0), fields.get("schema_version")
+        return Meta(fields.get("position", 0), fields.get("schema_version"), fields.get("epoch", ""))
 
-    def rebuild(self, wordset, documents, position, only_if_missing=False):
+    @contextmanager
+    def rebuild_lock(self):
+        """Held by the one process that rebuilds this folder; yields False (at once) when another holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(f".{self.path.name}.rebuild.lock"), "w") as lock_file:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    def rebuild(self, wordset, documents, position, epoch, only_if_missing=False):
         """Build a complete new index beside the live one, then swap it in while holding the live one's lock."""
         fresh = self.path.with_name(f"{self.path.name}.new-{uuid.uuid4().hex[:8]}")
         try:
-            _build(fresh, build_schema(wordset), documents, position)
+            _build(fresh, build_schema(wordset), documents, meta_document(position, epoch))
             with self._folder_lock():
                 if only_if_missing and self._current_inode() is not None:
                     return
@@ -141,15 +161,16 @@ class SearchIndex:
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
-def _build(path, schema, documents, position):
+def _build(path, schema, documents, meta):
     path.mkdir(parents=True)
     ix = whoosh_index.create_in(str(path), schema)
     writer = ix.writer()
     for document in documents:
         writer.add_document(**document)
-    writer.add_document(**meta_document(position))
+    writer.add_document(**meta)
     writer.commit()
 
 
-def meta_document(position):
-    return {"key": META_KEY, "kind": META_KEY, "position": position, "schema_version": SCHEMA_VERSION}
+def meta_document(position, epoch):
+    return {"key": META_KEY, "kind": META_KEY, "position": position, "schema_version": SCHEMA_VERSION,
+            "epoch": epoch}

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from webapp.epoch import current_epoch
 from webapp.extensions import db
 from webapp.search.analysis import build_wordset
 from webapp.search.log import head, record_position
@@ -16,9 +17,10 @@ def reindex(app):
     index = app.extensions["search_index"]
     with Session(db.engine) as session:
         position = head(session)  # read first: anything committed later is applied from the log
+        epoch = current_epoch(session)
         documents = [document_for(row) for row in _searchable_rows(session)]
         wordset = build_wordset(doc.get(name, "") for doc in documents for name in TEXT_FIELDS)
-        index.rebuild(wordset, documents, position)
+        index.rebuild(wordset, documents, position, epoch)
         record_position(session, index.path, position)
     return len(documents)
 
@@ -51,7 +53,7 @@ def verify(app):
     indexed = {doc["key"]: doc.get("version") for _num, doc in live if doc["key"] != META_KEY}
     with Session(db.engine) as session:
         expected = {f"{row.__search_kind__}:{row.id}": row.version for row in _searchable_rows(session)}
-        result = Verification(position=index.meta()[0], head=head(session))
+        result = Verification(position=index.meta().position, head=head(session))
     result.missing = sorted(set(expected) - set(indexed))
     result.extra = sorted(set(indexed) - set(expected))
     result.stale = sorted(key for key in set(expected) & set(indexed) if expected[key] != indexed[key])
