@@ -234,3 +234,17 @@ def verify_ok(runner):
     """`search verify` passes: the index holds exactly the database's searchable rows, in their versions."""
     result = runner.invoke(args=["search", "verify"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """frozen_clock(2026, 12, 25, 10) stops the opening hours' clock at that wall-clock time in the Netherlands."""
+    from datetime import datetime, timezone
+
+    from webapp.directory import hours
+
+    def freeze(*moment):
+        at = datetime(*moment, tzinfo=hours.AMSTERDAM).astimezone(timezone.utc)
+        monkeypatch.setattr(hours, "utc_now", lambda: at)
+        return at
+    return freeze

@@ -1,6 +1,6 @@
 """Beheer forms: shape only (required, lengths, formats); the rules live in directory/maintenance.py."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (DateField, FieldList, FormField, RadioField, SelectField, StringField, TextAreaField,
+from wtforms import (BooleanField, DateField, FieldList, FormField, RadioField, SelectField, StringField, TextAreaField,
                      TimeField)
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
@@ -103,13 +103,15 @@ class ExceptionForm(SubForm):
 class HoursForm(VersionedForm):
     slots = FieldList(FormField(SlotForm), min_entries=EMPTY_ROWS)
     exceptions = FieldList(FormField(ExceptionForm), min_entries=EMPTY_ROWS)
+    open_on_holidays = BooleanField(_l("Ook open op feestdagen (zoals op een gewone dag)"))
 
     @classmethod
     def for_service(cls, service, **kwargs):
         slots = [{"weekday": str(s.weekday), "opens": s.opens, "closes": s.closes} for s in service.schedules]
         days = [{"day": e.day, "closed": "ja" if e.closed else "nee", "opens": e.opens, "closes": e.closes,
                  "note": e.note} for e in service.schedule_exceptions]
-        form = cls(data={"slots": slots + [{}] * EMPTY_ROWS, "exceptions": days + [{}] * EMPTY_ROWS}, **kwargs)
+        form = cls(data={"slots": slots + [{}] * EMPTY_ROWS, "exceptions": days + [{}] * EMPTY_ROWS,
+                         "open_on_holidays": service.open_on_holidays}, **kwargs)
         return form.show_version(service)
 
     def to_hours(self):
@@ -119,4 +121,4 @@ class HoursForm(VersionedForm):
                              row.opens.data if row.closed.data == "nee" else None,
                              row.closes.data if row.closed.data == "nee" else None, row.note.data or None)
                 for row in self.exceptions if row.day.data]
-        return slots, days
+        return slots, days, bool(self.open_on_holidays.data)

@@ -1,6 +1,6 @@
 """The form for a gemeente's way in: shape only; the rules live in directory/gemeente_contacts.py."""
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, TextAreaField
+from wtforms import BooleanField, DateField, TextAreaField
 from wtforms.validators import Length, Optional, Regexp
 
 from webapp.beheer.forms import WEBSITE, _strip, _text
@@ -20,6 +20,7 @@ class GemeenteContactForm(VersionedForm):
     website = _text(_l("Website"), 300, *WEBSITE)
     website_source = _text(_l("Bron van de website"), 200)
     last_checked_on = DateField(_l("Laatst gecontroleerd"), [Optional()])
+    liberation_day_every_year = BooleanField(_l("Bevrijdingsdag (5 mei) is elk jaar een vrije dag"))
 
     @classmethod
     def for_contact(cls, contact, **kwargs):

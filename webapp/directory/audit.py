@@ -21,7 +21,8 @@ FIELD_LABELS = {
     "cost_note": _l("Kosten"), "volunteers": _l("Met vrijwilligers"), "location_name": _l("Naam van de plek"),
     "address": _l("Adres"), "postcode": _l("Postcode"), "woonplaats": _l("Woonplaats"),
     "wheelchair_access": _l("Rolstoeltoegankelijk"), "point": _l("Punt op de kaart"), "precision": _l("Precisie"),
-    "hours": _l("Openingstijden"), "exceptions": _l("Andere tijden"), "last_checked_on": _l("Laatst gecontroleerd"),
+    "hours": _l("Openingstijden"), "exceptions": _l("Andere tijden"),
+    "open_on_holidays": _l("Open op feestdagen"), "last_checked_on": _l("Laatst gecontroleerd"),
     "archived": _l("Gearchiveerd"),
 }
 
@@ -59,6 +60,7 @@ def snapshot(service):
         "precision": location and location.precision,
         "hours": "; ".join(f"{s.weekday} {s.opens:%H:%M}-{s.closes:%H:%M}" for s in service.schedules),
         "exceptions": "; ".join(_exception_text(e) for e in service.schedule_exceptions),
+        "open_on_holidays": "ja" if service.open_on_holidays else "nee",
         "last_checked_on": service.last_checked_on.isoformat() if service.last_checked_on else None,
         "archived": "ja" if service.archived_at else "nee",
     }

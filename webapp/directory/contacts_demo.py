@@ -38,4 +38,7 @@ def load_gemeente_contacts(path=CONTACTS_FILE):
 
 
 def fingerprint(contact):
-    return hashlib.sha256(json.dumps(snapshot(contact), sort_keys=True, default=str).encode()).hexdigest()
+    state = snapshot(contact)
+    if not state["liberation_day_every_year"]:
+        del state["liberation_day_every_year"]  # came later: its default keeps the fingerprints made before it valid
+    return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()

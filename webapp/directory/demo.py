@@ -90,11 +90,17 @@ def _place(service, entry):
     location.precision = found.precision if found else None
 
 
+LATER_FIELDS = {"open_on_holidays": "nee"}
+
+
 def fingerprint(service):
     """The content as `demo load` left it: any later change by a beheerder makes it differ."""
     state = snapshot(service)
     if state["service_area"] == service.gemeente:
         del state["service_area"]  # came later: the default werkgebied keeps the fingerprints made before it valid
+    for name, default in LATER_FIELDS.items():
+        if state[name] == default:
+            del state[name]  # the same for every field added after the first fingerprints
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
 

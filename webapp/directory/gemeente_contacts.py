@@ -4,7 +4,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from flask_babel import gettext as _, lazy_gettext as _l
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, select
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.database import StaleVersion, check_version, insert_unless_taken, write_block
@@ -18,6 +18,7 @@ FIELD_LABELS = {
     "name": _l("Naam"), "phone": _l("Telefoon"), "phone_source": _l("Bron van het telefoonnummer"),
     "address": _l("Adres"), "opening_hours": _l("Openingstijden"), "website": _l("Website"),
     "website_source": _l("Bron van de website"), "last_checked_on": _l("Laatst gecontroleerd"),
+    "liberation_day_every_year": _l("Bevrijdingsdag elk jaar een vrije dag"),
 }
 
 
@@ -36,6 +37,8 @@ class GemeenteContact(Timestamps, db.Model):
     website: Mapped[str | None] = mapped_column(String(300))
     website_source: Mapped[str | None] = mapped_column(String(200))
     last_checked_on: Mapped[date | None] = mapped_column(Date)  # None: "nog niet gecontroleerd"
+    # Off: Bevrijdingsdag closes voorzieningen only in lustrum years (2025, 2030), as the national calendar has it.
+    liberation_day_every_year: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     demo_fingerprint: Mapped[str | None] = mapped_column(String(64))  # the content as `demo load` left it
 
@@ -78,6 +81,7 @@ class ContactData:
     website: str | None = None
     website_source: str | None = None
     last_checked_on: date | None = None
+    liberation_day_every_year: bool = False
 
 
 def contact_for(gemeente):

@@ -123,8 +123,9 @@ def restore_service(actor, service):
     _set_archived(actor, service, None, audit.RESTORED)
 
 
-def set_hours(actor, service, slots, exceptions, seen_version=None):
-    """Replace the weekly slots and dated exceptions (Europe/Amsterdam wall-clock times)."""
+def set_hours(actor, service, slots, exceptions, open_on_holidays=None, seen_version=None):
+    """Replace the weekly slots and dated exceptions (Europe/Amsterdam wall-clock times); `open_on_holidays`
+    True or False says whether public holidays close it (None: leave as it is)."""
     _check_gemeente(actor, service.gemeente)
     _check_hours(slots, exceptions)
     with write_block():
@@ -133,6 +134,8 @@ def set_hours(actor, service, slots, exceptions, seen_version=None):
         service.schedules = [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
         service.schedule_exceptions = [ScheduleException(day=e.day, closed=e.closed, opens=e.opens,
                                                          closes=e.closes, note=e.note) for e in exceptions]
+        if open_on_holidays is not None:
+            service.open_on_holidays = open_on_holidays
         db.session.flush()
         changes = audit.record(actor, service, audit.CHANGED, before, audit.snapshot(service))
     return changes

@@ -2,7 +2,7 @@
 from datetime import date, datetime, time
 
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, SmallInteger, String, Table,
-                        Text, Time)
+                        Text, Time, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.directory.vocab import UNKNOWN
@@ -127,6 +127,7 @@ class Service(Timestamps, db.Model):
     source_year: Mapped[int | None] = mapped_column(Integer)
     source_lines: Mapped[str | None] = mapped_column(String(40))
     last_checked_on: Mapped[date | None] = mapped_column(Date)
+    open_on_holidays: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     demo_fingerprint: Mapped[str | None] = mapped_column(String(64))  # the content as `demo load` left it

@@ -5,7 +5,7 @@ from dataclasses import replace
 from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
-from webapp.directory import bp, gemeente_contacts, links, missed, services
+from webapp.directory import bp, gemeente_contacts, links, missed, opening, services
 from webapp.directory.structured_data import service_json_ld
 from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
@@ -81,7 +81,7 @@ def show(slug):
     service = services.get_service_by_slug(slug[:200])
     if service is None:
         abort(404)
-    return render_template("directory/show.html", service=service, open_now=services.open_now(service),
+    return render_template("directory/show.html", service=service, **opening.status(service),
                            gemeente_contact=gemeente_contacts.contact_for(service.gemeente),
                            back_url=links.back_to_search(),
                            structured_data=service_json_ld(service, absolute_url("directory.show", slug=service.slug)))

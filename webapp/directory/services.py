@@ -6,14 +6,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp import geo, search
-from webapp.directory import areas, ranking
-from webapp.directory.hours import is_open
-from webapp.directory.models import Schedule, ScheduleException, Service, ServiceAtLocation
+from webapp.directory import areas, opening, ranking
+from webapp.directory.models import Service, ServiceAtLocation
 from webapp.extensions import db
 
 FACET_FIELDS = {"theme": "themes", "access": "access", "gemeente": "gemeenten"}
 OWN_AREA, OTHER_AREAS = "eigen-gemeente", "andere-gemeenten"  # the two parts of a search from a place
-HOURS_BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables
 
 
 @dataclass(frozen=True)
@@ -141,22 +139,10 @@ def _within(candidate, radius_km):
 
 
 def _mark_open(candidates, now):
-    """Which candidates are open now, from their weekly slots and dated exceptions."""
-    ids = [c.row_id for c in candidates]
-    schedules, exceptions = _hours_by_service(ids)
+    """Which candidates are open now: weekly slots, dated exceptions and public holidays (opening.py)."""
+    open_now = opening.open_now_by_id([c.row_id for c in candidates], now)
     for candidate in candidates:
-        candidate.open_now = is_open(schedules.get(candidate.row_id, []), exceptions.get(candidate.row_id, []), now)
-
-
-def _hours_by_service(ids):
-    schedules, exceptions = {}, {}
-    for start in range(0, len(ids), HOURS_BATCH):
-        batch = ids[start:start + HOURS_BATCH]
-        for slot in db.session.scalars(select(Schedule).where(Schedule.service_id.in_(batch))):
-            schedules.setdefault(slot.service_id, []).append(slot)
-        for day in db.session.scalars(select(ScheduleException).where(ScheduleException.service_id.in_(batch))):
-            exceptions.setdefault(day.service_id, []).append(day)
-    return schedules, exceptions
+        candidate.open_now = open_now.get(candidate.row_id)
 
 
 @dataclass(frozen=True)
@@ -239,10 +225,6 @@ def get_service(service_id):
 def get_service_by_slug(slug):
     service = db.session.scalar(select(Service).where(Service.slug == slug))
     return service if service is not None and service.archived_at is None else None
-
-
-def open_now(service, now=None):
-    return is_open(service.schedules, service.schedule_exceptions, now)
 
 
 def gemeenten():
