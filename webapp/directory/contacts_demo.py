@@ -39,6 +39,6 @@ def load_gemeente_contacts(path=CONTACTS_FILE):
 
 def fingerprint(contact):
     state = snapshot(contact)
-    if not state["liberation_day_every_year"]:
+    if state["liberation_day_every_year"] == "nee":
         del state["liberation_day_every_year"]  # came later: its default keeps the fingerprints made before it valid
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()

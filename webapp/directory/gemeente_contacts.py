@@ -120,6 +120,7 @@ def _new_contact(gemeente, data):
 def snapshot(contact):
     values = {name: getattr(contact, name) for name in FIELD_LABELS}
     values["last_checked_on"] = values["last_checked_on"].isoformat() if values["last_checked_on"] else None
+    values["liberation_day_every_year"] = "ja" if values["liberation_day_every_year"] else "nee"
     return values
 
 
