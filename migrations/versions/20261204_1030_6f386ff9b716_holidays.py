@@ -1,7 +1,7 @@
 """holidays
 
 Revision ID: 6f386ff9b716
-Revises: b7d41e9c2a60
+Revises: e5a19c3b7d42
 Create Date: 2026-12-04 10:30:00
 
 Public holidays close a voorziening unless it is open on holidays (services.open_on_holidays); a gemeente may count
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '6f386ff9b716'
-down_revision = 'b7d41e9c2a60'
+down_revision = 'e5a19c3b7d42'
 branch_labels = None
 depends_on = None
 
