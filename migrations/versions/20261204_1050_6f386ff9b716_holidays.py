@@ -1,8 +1,8 @@
 """holidays
 
 Revision ID: 6f386ff9b716
-Revises: 9b3e6f21c8d4
-Create Date: 2026-12-04 10:45:00
+Revises: 46278511c986
+Create Date: 2026-12-04 10:50:00
 
 Public holidays close a voorziening unless it is open on holidays (services.open_on_holidays); a gemeente may count
 Bevrijdingsdag every year (gemeente_contacts.liberation_day_every_year), not only in lustrum years.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '6f386ff9b716'
-down_revision = '9b3e6f21c8d4'
+down_revision = '46278511c986'
 branch_labels = None
 depends_on = None
 
