@@ -81,6 +81,7 @@ ROUTES = {
     "api.show_request": Route(),
     "api.show_service": Route(),
     "opendata.hsds_root": Route(),
+    "opendata.openapi_document": Route(),
     "opendata.hsds_services": Route(query=HSDS_SERVICES),
     "opendata.hsds_service": Route(),
     "opendata.hsds_service_at_locations": Route(query=HSDS_SERVICES),

@@ -44,4 +44,4 @@ def test_the_licence_is_a_setting(other_app):
         assert root.headers["Link"] == '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
         page = client.get("/over-deze-gegevens").get_data(as_text=True)
         assert "CC BY 4.0" in page and 'href="https://creativecommons.org/licenses/by/4.0/"' in page
-        assert "/api/v1/hsds/" in page
+        assert "/api/v1/hsds/" in page and "/api/v1/openapi.json" in page

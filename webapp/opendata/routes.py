@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 
 from webapp.directory.models import Organization, Service, ServiceAtLocation
 from webapp.errors import RuleViolation
-from webapp.opendata import bp, params, queries, taxonomy
+from webapp.opendata import bp, openapi, params, queries, taxonomy
 from webapp.opendata.headers import modified_at
 from webapp.opendata.hsds_service import organization_summary, service_at_location, service_full, service_summary
 from webapp.opendata.ids import TAXONOMY_ID
@@ -40,6 +40,7 @@ def _not_found():
 def hsds_root():
     config = current_app.config
     return jsonify({"version": HSDS_VERSION, "profile": PROFILE,
+                    "openapi_url": absolute_url("opendata.openapi_document"),
                     "license": {"name": config["OPEN_DATA_LICENCE_NAME"], "url": config["OPEN_DATA_LICENCE_URL"]},
                     "about": absolute_url("pages.over_deze_gegevens")})
 
@@ -160,3 +161,10 @@ def hsds_taxonomy_terms():
 def hsds_taxonomy_term(term_id):
     term = taxonomy.term_by_id(term_id)
     return jsonify(term) if term else _not_found()
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    config = current_app.config
+    return jsonify(openapi.document(config["SITE_URL"], config["OPEN_DATA_LICENCE_NAME"],
+                                    config["OPEN_DATA_LICENCE_URL"]))
