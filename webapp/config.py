@@ -109,6 +109,12 @@ class Config:
     # Privacy (webapp/privacy, webapp/geo/density.py): a post's public point stands for at least this many addresses.
     PRIVACY_K = int(os.environ.get("PRIVACY_K") or 50)
 
+    # Operations (webapp/ops): who may read /metrics (addresses or networks, after PROXY_COUNT), when /healthz says
+    # "degraded": index behind by more than this many seconds, a timer without success for this many minutes.
+    METRICS_ALLOWED_IPS = os.environ.get("METRICS_ALLOWED_IPS") or "127.0.0.1,::1"
+    HEALTH_INDEX_LAG_SECONDS = float(os.environ.get("HEALTH_INDEX_LAG_SECONDS") or 60)
+    TIMER_MAX_AGE_MINUTES = float(os.environ.get("TIMER_MAX_AGE_MINUTES") or 1500)
+
     # Request size (webapp/request_size.py): every form 2 MB, form fields held in memory 500 kB (Flask's
     # default), the beheer CSV import 8 MB (a 2 MB file, posted back percent-encoded to confirm it).
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

@@ -44,10 +44,11 @@ def migrate(env):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def start_gunicorn(folder, port, env, workers=2, threads=2):
+def start_gunicorn(folder, port, env, workers=2, threads=2, options=()):
+    """gunicorn on 127.0.0.1:port; `options` go first (e.g. ("-c", "deploy/gunicorn.conf.py"))."""
     log = open(folder / "gunicorn.log", "w")
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", str(workers), "--threads", str(threads),
+        [str(BIN / "gunicorn"), *options, "--workers", str(workers), "--threads", str(threads),
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "-", "wsgi:app"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )

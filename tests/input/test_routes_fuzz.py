@@ -80,6 +80,8 @@ ROUTES = {
     "api.show_offer": Route(),
     "api.show_request": Route(),
     "api.show_service": Route(),
+    "ops.healthz": Route(),
+    "ops.metrics_page": Route(),
     "opendata.hsds_root": Route(),
     "opendata.openapi_document": Route(),
     "opendata.hsds_services": Route(query=HSDS_SERVICES),

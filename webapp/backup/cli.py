@@ -17,7 +17,7 @@ def _engine_module(url):
     return postgres if url.startswith("postgresql") else sqlite
 
 
-@click.command("backup")
+@click.command("backup", help="Een back-up van de database maken in MAP (wordt gemaakt), terwijl de site draait.")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def backup_command(folder):
     """Make a consistent backup of the database in FOLDER (made when missing), while the site runs."""
@@ -39,7 +39,7 @@ def backup_command(folder):
                f"schema {revision}, {seconds} s).")
 
 
-@click.command("restore")
+@click.command("restore", help="Een back-up uit MAP terugzetten in een lege database (DATABASE_URL), met een nieuw tijdperk.")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def restore_command(folder):
     """Put the backup in FOLDER into the (empty) database of DATABASE_URL and give it a new epoch.

@@ -5,6 +5,8 @@ Features use `search_kind(kind, text)` and load their rows from the database in 
 import logging
 import time
 
+from blinker import Namespace
+
 from flask import current_app
 from sqlalchemy.orm import Session
 
@@ -16,6 +18,8 @@ from webapp.search.index import SearchIndex
 
 logger = logging.getLogger(__name__)
 CATCH_UP_EVERY = 2.0  # seconds; how often a reading process checks whether its index is behind the log
+# Sent after every search with kind= and seconds= (webapp/ops counts it for /metrics).
+searched = Namespace().signal("searched")
 
 
 def init_app(app):
@@ -29,9 +33,12 @@ def init_app(app):
 def search_kind(kind, text):
     """Documents of one kind matching the text, best first: a TextSearch with hits and a suggestion."""
     app = current_app._get_current_object()
+    started = time.perf_counter()
     _catch_up_if_behind(app)
     groups = vocabulary.current_groups()  # a few rows; a beheerder's change counts from the next search on
-    return query.find(app.extensions["search_index"].searcher(), kind, text, groups)
+    found = query.find(app.extensions["search_index"].searcher(), kind, text, groups)
+    searched.send(app, kind=kind, seconds=time.perf_counter() - started)
+    return found
 
 
 def _catch_up_if_behind(app):

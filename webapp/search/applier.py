@@ -85,7 +85,7 @@ def _checked_position(index, session):
     if meta.schema_version != index.schema_version:
         raise NeedsRebuild(f"index schema {meta.schema_version}, code schema {index.schema_version}")
     epoch = current_epoch(session)
-    if meta.epoch != epoch and (meta.epoch or meta.position):  # a new empty index takes the database's epoch
+    if not same_database(meta, epoch):
         raise NeedsRebuild(f"the index belongs to database epoch {meta.epoch!r}, the database is {epoch!r} "
                            "(restored?)")
     if meta.position < index_log.floor(session):
@@ -93,6 +93,11 @@ def _checked_position(index, session):
     if meta.position > index_log.head(session):
         raise NeedsRebuild("the index is ahead of the log (was the database replaced?)")
     return meta.position, epoch
+
+
+def same_database(meta, epoch):
+    """The index was built from the database of this epoch; a new empty index takes the epoch it first follows."""
+    return meta.epoch == epoch or (meta.epoch == "" and meta.position == 0)
 
 
 def _apply_rows(session, writer, position):
