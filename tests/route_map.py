@@ -55,6 +55,7 @@ def argument_values(world):
         "report_id": [world["report"].id],
         "user_id": [world["asker"].id, world["helper"].id],
         "service_id": ["onbekend"],
+        "district_id": ["onbekend"],
         "slug": ["onbekend"],
         "token": ["onbekend"],
         "name": ["onbekend"],

@@ -26,6 +26,7 @@ from wtforms import (BooleanField, DateField, FieldList, FileField, FormField, I
 from tests.conftest import PASSWORD, ROLE_ACCOUNTS
 from tests.route_map import argument_values, build, make_larger_world
 from webapp.accounts import forms as accounts_forms
+from webapp.beheer.district_forms import DistrictForm, DistrictImportForm
 from webapp.beheer.forms import HoursForm, ServiceForm
 from webapp.beheer.gemeente_forms import GemeenteContactForm
 from webapp.beheer.import_forms import ConfirmImportForm, ImportForm
@@ -95,6 +96,9 @@ ROUTES = {
     "opendata.hsds_taxonomy_terms": Route(query=(*HSDS_LIST, "taxonomy_id", "top_only", "parent_id")),
     "opendata.hsds_taxonomy_term": Route(),
     "beheer.add_missed_word": Route((AddWordForm,)),
+    "beheer.delete_district": Route(),
+    "beheer.districts": Route((DistrictForm,)),
+    "beheer.import_districts": Route((DistrictImportForm,)),
     "beheer.archive": Route(),
     "beheer.confirm_import": Route((ConfirmImportForm,)),
     "beheer.edit_gemeente_contact": Route((GemeenteContactForm,)),

@@ -21,13 +21,24 @@ def sent_posts(gemeente, start, until):
     The moment is submitted_at; a post that was published without ever being submitted (made open directly)
     counts at created_at. Concepts that were never sent in do not count.
     """
+    rows = db.session.execute(select(Post.kind, Post.categories, Post.submitted_at, Post.created_at)
+                              .where(*_sent_in(gemeente, start, until)))
+    return [(kind, categories, submitted_at or created_at) for kind, categories, submitted_at, created_at in rows]
+
+
+def sent_post_points(gemeente, start, until):
+    """(kind, (lat, lon)) of the vragen and aanbod sent in during [start, until) that have a point: per wijk."""
+    rows = db.session.execute(select(Post.kind, Post.latitude, Post.longitude)
+                              .where(*_sent_in(gemeente, start, until), Post.latitude.is_not(None),
+                                     Post.longitude.is_not(None)))
+    return [(kind, (latitude, longitude)) for kind, latitude, longitude in rows]
+
+
+def _sent_in(gemeente, start, until):
     submitted = and_(Post.submitted_at >= start, Post.submitted_at < until)
     published_directly = and_(Post.submitted_at.is_(None), Post.published_at.is_not(None),
                               Post.created_at >= start, Post.created_at < until)
-    rows = db.session.execute(
-        select(Post.kind, Post.categories, Post.submitted_at, Post.created_at)
-        .where(Post.gemeente == gemeente, Post.is_example == false(), or_(submitted, published_directly)))
-    return [(kind, categories, submitted_at or created_at) for kind, categories, submitted_at, created_at in rows]
+    return Post.gemeente == gemeente, Post.is_example == false(), or_(submitted, published_directly)
 
 
 def connections(gemeente, start, until):

@@ -1,4 +1,5 @@
 """What the dashboard page shows, put together from the queries, the numbers and the tables."""
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from flask import url_for
@@ -6,6 +7,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from webapp.dashboard import charts, queries, stats, tables
 from webapp.directory import missed, synonyms
+from webapp.geo import districts
 from webapp.posts.vocab import CATEGORIES
 
 SERIES = (("vragen", _l("Vragen")), ("connections", _l("Unieke verbindingen")),
@@ -23,6 +25,7 @@ class DashboardPage:
     flagged: list  # [(HelpRequest, link or None)]
     missed: list  # [MissedSearch]
     groups: list  # [SynonymGroup]: a beheerder adds a missed search to one of them
+    district_table: tables.Table | None = None  # None: the gemeente has entered no wijken
 
 
 def build_dashboard(gemeente, period):
@@ -46,7 +49,20 @@ def dashboard_page(gemeente, period, now):
         flagged=[(post, request_link(post.id)) for post in queries.unanswered_requests(gemeente, now)],
         missed=missed.top_missed(),
         groups=synonyms.all_groups(),
+        district_table=district_table(gemeente, period),
     )
+
+
+def district_table(gemeente, period):
+    """Vragen and aanbod per wijk (the wijk of the nearest of its postcodes); None without wijken."""
+    if not districts.districts_of([gemeente]):
+        return None
+    start, until = period.bounds()
+    posts = queries.sent_post_points(gemeente, start, until)
+    counts = defaultdict(Counter)
+    for (kind, _point), name in zip(posts, districts.district_names_for(gemeente, [point for _kind, point in posts])):
+        counts[name][kind] += 1
+    return tables.district_table(counts)
 
 
 def request_link(post_id):

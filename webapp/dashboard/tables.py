@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import format_date, format_decimal, format_percent, gettext as _
 
-from webapp.posts.vocab import CATEGORIES
+from webapp.posts.vocab import CATEGORIES, OFFER, REQUEST
 
 EMPTY = "—"
 TWO_DAYS = 2 * 86400
@@ -27,6 +27,16 @@ def category_table(dashboard):
     """No totals row: an aanbod counts for each of its categories, so the rows do not add up."""
     rows = [[str(CATEGORIES[slug]), *measures(bucket)] for slug, bucket in dashboard.categories]
     return Table(_("Per categorie"), [_("Categorie"), *measure_headers()], rows)
+
+
+def district_table(counts):
+    """counts: {wijk name or None: {kind: number}}; None is what lies in none of the wijken."""
+    named = sorted(name for name in counts if name is not None)
+    rows = [[name, count(counts[name].get(REQUEST, 0)), count(counts[name].get(OFFER, 0))] for name in named]
+    if None in counts:
+        rows.append([_("Niet in een ingevoerde wijk"), count(counts[None].get(REQUEST, 0)),
+                     count(counts[None].get(OFFER, 0))])
+    return Table(_("Per wijk"), [_("Wijk"), _("Vragen"), _("Aanbod")], rows)
 
 
 def measure_headers():

@@ -1,10 +1,11 @@
 """Answers of the opt-in online geocoder, kept so a place is asked at most once."""
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, Float, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import DateTime, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
+from webapp.models_base import Timestamps, uuid_pk
 
 
 def utcnow():
@@ -30,3 +31,28 @@ class GeocodeThrottle(db.Model):
 
     provider: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_request_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class District(Timestamps, db.Model):
+    """A wijk or buurt of a gemeente, as its beheerders define it: a name and its PC6 postcodes (never shipped)."""
+
+    __tablename__ = "districts"
+    __table_args__ = (UniqueConstraint("gemeente", "name_key"),)
+
+    id: Mapped[str] = uuid_pk()
+    gemeente: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), index=True)  # geo.text.key(name): "Haveltermade" -> "haveltermade"
+    kind: Mapped[str] = mapped_column(String(10), default="wijk")  # "wijk" or "buurt"
+
+    postcodes = relationship("DistrictPostcode", back_populates="district", cascade="all, delete-orphan",
+                             order_by="DistrictPostcode.postcode")
+
+
+class DistrictPostcode(db.Model):
+    __tablename__ = "district_postcodes"
+
+    district_id: Mapped[str] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"), primary_key=True)
+    postcode: Mapped[str] = mapped_column(String(6), primary_key=True, index=True)  # "7941AB"
+
+    district = relationship("District", back_populates="postcodes")

@@ -4,6 +4,7 @@ from flask import current_app
 from webapp.geo import online
 from flask_babel import gettext as _
 
+from webapp.geo.districts import find_district
 from webapp.geo.errors import empty_place, outside_netherlands, unknown_place
 from webapp.geo.geocoder import OfflineGeocoder
 from webapp.geo.location import PlacedLocation
@@ -16,7 +17,7 @@ def locate(text, gemeente=None):
     """The place the text names, offline only; raises PlaceNotFound or AmbiguousPlace (RuleViolations)."""
     if not text or not text.strip():
         raise empty_place()
-    place = _offline.geocode(text, gemeente=gemeente)
+    place = find_district(text, gemeente) or _offline.geocode(text, gemeente=gemeente)
     if place is None:
         raise unknown_place(text, gemeente)
     return place
