@@ -1,7 +1,7 @@
 """districts (wijken and buurten)
 
 Revision ID: ef88302811da
-Revises: e5a19c3b7d42
+Revises: 6f386ff9b716
 Create Date: 2026-12-04 11:00:00
 
 A gemeente's own wijken and buurten: a name and its PC6 postcodes, entered in beheer. Nothing is filled in:
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'ef88302811da'
-down_revision = 'e5a19c3b7d42'
+down_revision = '6f386ff9b716'
 branch_labels = None
 depends_on = None
 
