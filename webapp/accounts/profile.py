@@ -12,13 +12,15 @@ from webapp.email_address import invalid_email_message, valid_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.mail import queue_mail
+from webapp.privacy.erasure import account_erasing
 from webapp.site import absolute_url
 
 signals = Namespace()
-# Packages that hold a user's content (voor elkaar posts) connect to these. account_deleting is sent with the
-# user inside the deletion's transaction, before the account goes, so the content is anonymised rather than
-# lost; account_exporting is sent for the data download, and each receiver returns a dict of its part.
-account_deleting = signals.signal("account-deleting")
+# Packages that hold a user's content connect to these. account_deleting (privacy.erasure.account_erasing, so
+# that packages below accounts, mail, can connect too) is sent with the user inside the deletion's
+# transaction, before the account goes: each receiver removes or anonymises what it holds of the person;
+# account_exporting is sent for the data download, and each receiver returns a dict of its part.
+account_deleting = account_erasing
 account_exporting = signals.signal("account-exporting")
 
 

@@ -13,7 +13,11 @@ log = logging.getLogger(__name__)
 
 
 def init_app(app):
+    from webapp.mail.erasure import erase_mails
+    from webapp.privacy.erasure import account_erasing
+
     hooks.register()
+    account_erasing.connect(erase_mails)  # signals are process-wide; connecting again is a no-op
     app.cli.add_command(cli.mail_group)
     if app.config["DEMO"] and app.config["MAIL_BACKEND"] == "file":
         app.register_blueprint(dev.bp)  # demo mode only, and then for this computer only

@@ -7,5 +7,10 @@ from webapp.moderation import report_routes, routes  # noqa: E402,F401  (routes 
 
 
 def init_app(app):
-    """Registers this package's blueprint."""
+    """Registers this package's blueprint; its part in deleting and downloading an account."""
+    from webapp.accounts.profile import account_deleting, account_exporting
+    from webapp.moderation.account_data import erase_reports_and_log, export_reports
+
     app.register_blueprint(bp)
+    account_deleting.connect(erase_reports_and_log)
+    account_exporting.connect(export_reports)

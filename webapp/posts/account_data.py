@@ -6,9 +6,11 @@ from webapp.models_base import utcnow
 from webapp.posts import lifecycle, publishing
 from webapp.posts.models import Post
 from webapp.posts.vocab import CONCEPT, OPEN, PENDING
+from webapp.privacy.erasure import Person, scrub
 
 WITHDRAW_ON_DELETE = (CONCEPT, PENDING, OPEN)
 PRIVATE_FIELDS = ("contact_name", "contact_phone", "contact_email", "behalf_name", "place_text")
+TEXT_FIELDS = ("title", "description", "when_note", "moderation_note")
 
 
 def _posts_of(user):
@@ -20,15 +22,19 @@ def anonymise_posts(user):
 
     Open, waiting and concept posts are withdrawn. Every post keeps what the statistics need (kind,
     categories, dates, woonplaats, gemeente, the public grid point) and loses the person: contact details,
-    the name of whoever was helped, the typed place and the exact point (it becomes the grid point).
+    the name of whoever was helped, the typed place and the exact point (it becomes the public point), and every
+    phone number, e-mail address and the author's name typed into its texts.
     """
     now = utcnow()
+    person = Person.of(user)
     for post in _posts_of(user):
         if post.status in WITHDRAW_ON_DELETE:
             lifecycle.move(post, "withdraw", now=now)
         publishing.discard_pending(post)
         for name in PRIVATE_FIELDS:
             setattr(post, name, None)
+        for name in TEXT_FIELDS:
+            setattr(post, name, scrub(getattr(post, name), person))
         post.latitude, post.longitude = post.public_latitude, post.public_longitude
         post.anonymised_at = now
 
