@@ -40,6 +40,7 @@ def make_app(database_url, index_dir, **extra):
         "MAIL_DIR": str(Path(index_dir).parent / "mail"),
         "MAIL_SEND_INLINE": True,  # deterministic tests; the site sends in a background thread
         "RATELIMIT_SQLITE_PATH": str(Path(index_dir).parent / "ratelimit.db"),  # counts of this test only
+        "ASSETS_DIR": str(Path(index_dir).parent / "assets"),  # none built: the plain static files
         **extra,
     })
     # The tests keep one app context pushed, so requests share its `g`: forget what the last request cached

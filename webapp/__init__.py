@@ -3,6 +3,7 @@ from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
                     opendata, pages, posts, privacy, search, security, site, suggestions)
+from webapp import assets
 from webapp import backup
 from webapp import ops
 from webapp import findable
@@ -47,6 +48,7 @@ def create_app(config=None):
     findable.init_app(app)
     app.cli.add_command(demo.demo_group)
     backup.init_app(app)
+    assets.init_app(app)
     ops.init_app(app)
     errors.init_app(app)
     security.init_app(app)

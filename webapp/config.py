@@ -61,6 +61,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY")  # None: create_app uses local_secret_key(instance/)
     SQLALCHEMY_DATABASE_URI = _database_url()
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "index")
+    # Where `flask assets build` writes the hashed, compressed static files and their manifest (webapp/assets).
+    ASSETS_DIR = os.environ.get("ASSETS_DIR") or str(ROOT / "static" / "dist")
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 

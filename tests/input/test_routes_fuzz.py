@@ -166,6 +166,7 @@ ROUTES = {
     "posts.submit": Route(),
     "posts.withdraw": Route(),
     "static": Route(),
+    "assets.built": Route(),
     "suggestions.for_offer": Route(),
     "suggestions.for_request": Route(),
     "suggestions.refer": Route((ReferralForm,)),
