@@ -10,7 +10,7 @@ def location(row):
     return compact({
         "id": row.id,
         "location_type": "physical",
-        "name": row.name or row.woonplaats or row.gemeente,
+        "name": row.name,
         "latitude": row.latitude,
         "longitude": row.longitude,
         "addresses": addresses(row),
@@ -19,12 +19,10 @@ def location(row):
 
 
 def addresses(row):
-    """What is known of the address: the street may be unknown (""), the woonplaats and gemeente (region) are
+    """What is known of where it is: the street and woonplaats may be unknown (""), the gemeente (region) is always
     there. The province is not stored, so state_province stays empty rather than guessed."""
-    if not (row.address or row.postcode or row.woonplaats):
-        return []
     return [{"id": derived("address", row.id), "location_id": row.id, "address_1": row.address or "",
-             "city": row.woonplaats or row.gemeente, "region": row.gemeente, "state_province": "",
+             "city": row.woonplaats or "", "region": row.gemeente, "state_province": "",
              "postal_code": row.postcode or "", "country": COUNTRY, "address_type": "physical"}]
 
 

@@ -9,6 +9,7 @@ LANGUAGE_CODES = {"nederlands": "nl", "engels": "en", "duits": "de", "frans": "f
                   "pools": "pl", "oekraiens": "uk", "oekraïens": "uk", "tigrinya": "ti", "spaans": "es",
                   "fries": "fy", "papiaments": "pap", "somalisch": "so", "farsi": "fa", "russisch": "ru"}
 TIME_NOTE = "Tijden in Nederlandse tijd (Europe/Amsterdam)."
+HOLIDAYS = {True: "Ook open op feestdagen.", False: "Gesloten op feestdagen."}  # weekly slots only
 
 
 def status(service):
@@ -32,7 +33,7 @@ def service_summary(service):
         "status": status(service),
         "application_process": _label(ACCESS_ROUTES, service.access_route),
         "fees_description": service.cost_note,
-        "eligibility_description": ", ".join(group.name for group in service.target_groups) or None,
+        "eligibility_description": "; ".join(group.name for group in service.target_groups) or None,
         "assured_date": service.last_checked_on.isoformat() if service.last_checked_on else None,
         "last_modified": last_modified(service),
         "organization": organization_summary(service.organization) if service.organization else None,
@@ -43,7 +44,8 @@ def service_full(service):
     """Everything the kaart knows of a voorziening, nested (HSDS service.json)."""
     return service_summary(service) | {
         "phones": [_phone(service)] if service.phone else [],
-        "schedules": [*map(_slot, service.schedules), *map(_exception, service.schedule_exceptions)],
+        "schedules": [*(_slot(slot, service.open_on_holidays) for slot in service.schedules),
+                      *map(_exception, service.schedule_exceptions)],
         "service_areas": [_area(service, area) for area in service.areas] or [_own_area(service)],
         "service_at_locations": [service_at_location(link, nested_service=False) for link in service.locations],
         "languages": languages(service),
@@ -61,8 +63,8 @@ def service_at_location(link, nested_service=True):
 
 
 def last_modified(service):
-    moments = [service.updated_at, *(link.location.updated_at for link in service.locations)]
-    return timestamp(max((m for m in moments if m is not None), key=timestamp, default=None))
+    """When the voorziening itself last changed (modified_after also looks at its locations)."""
+    return timestamp(service.updated_at)
 
 
 def languages(service):
@@ -90,10 +92,11 @@ def _own_area(service):
             "description": f"Voor inwoners van gemeente {service.gemeente}"}
 
 
-def _slot(slot):
+def _slot(slot, open_on_holidays):
     return {"id": slot.id, "service_id": slot.service_id, "freq": "WEEKLY", "wkst": "MO",
             "byday": WEEKDAYS[slot.weekday], "opens_at": slot.opens.isoformat("minutes"),
-            "closes_at": slot.closes.isoformat("minutes"), "notes": TIME_NOTE}
+            "closes_at": slot.closes.isoformat("minutes"),
+            "notes": f"{TIME_NOTE} {HOLIDAYS[bool(open_on_holidays)]}"}
 
 
 def _exception(day):
