@@ -110,6 +110,13 @@ class Config:
 
     # Privacy (webapp/privacy, webapp/geo/density.py): a post's public point stands for at least this many addresses.
     PRIVACY_K = int(os.environ.get("PRIVACY_K") or 50)
+    # Retention (`flask privacy purge`, daily): days after which what each keeps is removed or anonymised.
+    RETENTION_LOG_DAYS = int(os.environ.get("RETENTION_LOG_DAYS") or 14)  # files in LOG_DIR (the access log)
+    LOG_DIR = os.environ.get("LOG_DIR") or str(INSTANCE / "logs")
+    RETENTION_MAIL_DAYS = int(os.environ.get("RETENTION_MAIL_DAYS") or 30)  # sent or refused mails, mail files
+    RETENTION_CONVERSATIONS_DAYS = int(os.environ.get("RETENTION_CONVERSATIONS_DAYS") or 180)  # after it ended
+    RETENTION_CLOSED_POSTS_DAYS = int(os.environ.get("RETENTION_CLOSED_POSTS_DAYS") or 365)  # after closing
+    RETENTION_MISSED_SEARCH_DAYS = int(os.environ.get("RETENTION_MISSED_SEARCH_DAYS") or 365)  # since last seen
 
     # Operations (webapp/ops): who may read /metrics (addresses or networks, after PROXY_COUNT), when /healthz says
     # "degraded": index behind by more than this many seconds, a timer without success for this many minutes.

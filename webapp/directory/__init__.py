@@ -7,4 +7,8 @@ from webapp.directory import routes, worry_routes  # noqa: E402,F401  (routes re
 
 
 def init_app(app):
+    from webapp.directory.retention import purge_missed_searches
+    from webapp.privacy.retention import retention_purging
+
     app.register_blueprint(bp)
+    retention_purging.connect(purge_missed_searches)

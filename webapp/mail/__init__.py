@@ -14,10 +14,13 @@ log = logging.getLogger(__name__)
 
 def init_app(app):
     from webapp.mail.erasure import erase_mails
+    from webapp.mail.retention import purge_mails
     from webapp.privacy.erasure import account_erasing
+    from webapp.privacy.retention import retention_purging
 
     hooks.register()
     account_erasing.connect(erase_mails)  # signals are process-wide; connecting again is a no-op
+    retention_purging.connect(purge_mails)
     app.cli.add_command(cli.mail_group)
     if app.config["DEMO"] and app.config["MAIL_BACKEND"] == "file":
         app.register_blueprint(dev.bp)  # demo mode only, and then for this computer only

@@ -10,7 +10,9 @@ def init_app(app):
     """The residents' pages, the expiry command, and the posts' part in deleting and downloading an account."""
     from webapp.accounts.profile import account_deleting, account_exporting
     from webapp.posts import account_data, cli
+    from webapp.posts.retention import purge_closed_posts
     from webapp.privacy.cli import privacy_group
+    from webapp.privacy.retention import retention_purging
 
     app.register_blueprint(bp)
     app.cli.add_command(cli.voorelkaar_group)
@@ -18,3 +20,4 @@ def init_app(app):
     # Signals are process-wide, and connecting the same function again is a no-op (tests make many apps).
     account_deleting.connect(account_data.anonymise_posts)
     account_exporting.connect(account_data.export_posts)
+    retention_purging.connect(purge_closed_posts)

@@ -30,13 +30,18 @@ def anonymise_posts(user):
     for post in _posts_of(user):
         if post.status in WITHDRAW_ON_DELETE:
             lifecycle.move(post, "withdraw", now=now)
-        publishing.discard_pending(post)
-        for name in PRIVATE_FIELDS:
-            setattr(post, name, None)
-        for name in TEXT_FIELDS:
-            setattr(post, name, scrub(getattr(post, name), person))
-        post.latitude, post.longitude = post.public_latitude, post.public_longitude
-        post.anonymised_at = now
+        anonymise(post, now, lambda text: scrub(text, person))
+
+
+def anonymise(post, now, clean):
+    """The post without the person: private fields gone, the exact point the public one, texts through clean()."""
+    publishing.discard_pending(post)
+    for name in PRIVATE_FIELDS:
+        setattr(post, name, None)
+    for name in TEXT_FIELDS:
+        setattr(post, name, clean(getattr(post, name)))
+    post.latitude, post.longitude = post.public_latitude, post.public_longitude
+    post.anonymised_at = now
 
 
 def export_posts(user):
