@@ -14,6 +14,7 @@ from webapp.extensions import db
 from webapp.matching.models import Match, Message
 from webapp.moderation.models import AbuseReport
 from webapp.opendata.ids import TAXONOMY_ID, theme_id
+from webapp.providers.models import ListingSuggestion
 from webapp.search.vocabulary import SynonymGroup
 
 ASKER_PHONE, HELPER_PHONE, CONTACT_PHONE = "0522-987654", "06-11223344", "06-55667788"
@@ -42,6 +43,10 @@ def make_larger_world(accounts):
     world = make_world(accounts)
     world["concept"] = make_post("hulpvraag", author=accounts["inwoner"], status="concept", title="Nog een concept")
     world["service"] = make_service("Buurthuis De Fuzz", gemeente="Meppel")
+    world["suggestion"] = ListingSuggestion(service_id=world["service"].id, source="bezoeker", note="Verhuisd.",
+                                            service_version=world["service"].version)
+    db.session.add(world["suggestion"])
+    db.session.commit()
     world["intake"] = create_intake_account(accounts["coordinator"], "Mevrouw Telefoon", "7941 AB", "0522 000 000",
                                             "Meppel")
     return world
@@ -65,6 +70,7 @@ def argument_values(world):
         "organization_id": ["onbekend"],
         "taxonomy_id": ["onbekend", TAXONOMY_ID],
         "term_id": ["onbekend", theme_id("wonen")],
+        "suggestion_id": ["onbekend"],
     }
     if "service" in world:
         values["service_id"].insert(0, world["service"].id)
@@ -72,6 +78,7 @@ def argument_values(world):
         values["post_id"].append(world["concept"].id)
         values["user_id"].append(world["intake"].id)
         values["link_id"].insert(0, world["service"].locations[0].id)
+        values["suggestion_id"].insert(0, world["suggestion"].id)
     return values
 
 

@@ -2,7 +2,7 @@
 from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
-                    opendata, pages, posts, privacy, search, security, site, suggestions)
+                    opendata, pages, posts, privacy, providers, search, security, site, suggestions)
 from webapp import assets
 from webapp import backup
 from webapp import ops
@@ -43,7 +43,7 @@ def create_app(config=None):
     privacy.init_app(app)  # before the packages: they add their commands to its group
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api,
-                    opendata):
+                    opendata, providers):
         package.init_app(app)
     findable.init_app(app)
     app.cli.add_command(demo.demo_group)

@@ -102,6 +102,13 @@ class Config:
     RATELIMIT_REPORTS = os.environ.get("RATELIMIT_REPORTS") or "5 per hour"
     RATELIMIT_REPORTS_PER_POST = os.environ.get("RATELIMIT_REPORTS_PER_POST") or "3 per day"
     RATELIMIT_API = os.environ.get("RATELIMIT_API") or "120 per minute"
+    RATELIMIT_LISTING_REPORTS = os.environ.get("RATELIMIT_LISTING_REPORTS") or "5 per hour"  # "Klopt er iets niet?"
+
+    # Providers keep their listing right (webapp/providers): a listing not checked for this many days is stale;
+    # its contact gets a signed link valid LISTING_LINK_DAYS, at most one reminder per LISTING_REMINDER_EVERY_DAYS.
+    LISTING_CHECK_AFTER_DAYS = int(os.environ.get("LISTING_CHECK_AFTER_DAYS") or 365)
+    LISTING_REMINDER_EVERY_DAYS = int(os.environ.get("LISTING_REMINDER_EVERY_DAYS") or 90)
+    LISTING_LINK_DAYS = int(os.environ.get("LISTING_LINK_DAYS") or 30)
 
     # The licence of the open data (/api/v1/hsds/, the HSDS export): the gemeente decides; CC0 until it has.
     OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME") or "CC0 1.0"

@@ -14,3 +14,4 @@ from webapp.ratelimit import storage as ratelimit_storage  # noqa: F401
 from webapp import submissions as submission_models  # noqa: F401
 from webapp import epoch as epoch_models  # noqa: F401
 from webapp.ops import models as ops_models  # noqa: F401
+from webapp.providers import models as providers_models  # noqa: F401

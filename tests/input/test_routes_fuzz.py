@@ -38,6 +38,7 @@ from webapp.extensions import db
 from webapp.matching import forms as matching_forms
 from webapp.moderation import forms as moderation_forms
 from webapp.posts.forms import OfferForm, RequestForm
+from webapp.providers import forms as providers_forms
 from webapp.suggestions.forms import ReferralForm
 
 ROLES = [None, "inwoner", "coordinator", "beheerder", "beheerder_elders"]
@@ -155,6 +156,12 @@ ROUTES = {
     "moderation.reports": Route(),
     "moderation.review": Route(),
     "pages.cookies": Route(),
+    "providers.check": Route((providers_forms.CheckForm,)),
+    "providers.checked": Route(query=("wat",)),
+    "providers.handle": Route((providers_forms.HandleForm,), prefix=lambda args: f"melding-{args['suggestion_id'][:8]}-"),
+    "providers.queue": Route(),
+    "providers.report": Route((providers_forms.ReportForm,)),
+    "providers.send_link": Route((providers_forms.SendLinkForm,)),
     "pages.over_deze_gegevens": Route(),
     "pages.privacy": Route(),
     "pages.toegankelijkheid": Route(),

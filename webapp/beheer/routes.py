@@ -1,7 +1,7 @@
 """Beheer: the list of voorzieningen, new and edit, opening hours, archive and restore, the audit log."""
 from datetime import date, timedelta
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -17,9 +17,6 @@ from webapp.directory.models import Service
 from webapp.errors import RuleViolation
 from webapp.forms import differences
 from webapp.extensions import db
-
-CHECK_AFTER = timedelta(days=365)
-
 
 @bp.app_context_processor
 def _beheer_helpers():
@@ -40,8 +37,8 @@ def index():
 @bp.route("/te-controleren")
 @role_required("beheerder")
 def to_check():
-    """Voorzieningen never checked, or not in the last 12 months: the oldest first."""
-    cutoff = date.today() - CHECK_AFTER
+    """Voorzieningen never checked, or not within LISTING_CHECK_AFTER_DAYS (12 months): the oldest first."""
+    cutoff = date.today() - timedelta(days=current_app.config["LISTING_CHECK_AFTER_DAYS"])
     query = _my_services().where(Service.archived_at.is_(None)).where(
         or_(Service.last_checked_on.is_(None), Service.last_checked_on < cutoff)
     ).order_by(Service.last_checked_on.is_not(None), Service.last_checked_on, Service.name)

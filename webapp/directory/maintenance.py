@@ -15,6 +15,7 @@ from webapp.directory import areas, audit
 from webapp.directory.models import (Location, Organization, Schedule, ScheduleException, Service, ServiceArea,
                                      ServiceAtLocation, TargetGroup, Theme)
 from webapp.directory.placement import place
+from webapp.directory.vocab import UNKNOWN
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
@@ -71,6 +72,24 @@ class DayException:
     note: str | None = None
 
 
+def current_data(service):
+    """A voorziening as the import reads it: what a row must hold to change nothing."""
+    location = service.location
+    return ServiceData(
+        name=service.name, gemeente=service.gemeente, service_area=service.service_area, summary=service.summary or "",
+        description=service.description or "", access_route=service.access_route, layer=service.layer,
+        themes=tuple(sorted(theme.slug for theme in service.themes)),
+        target_groups=tuple(sorted(group.name for group in service.target_groups)),
+        organization_name=service.organization.name if service.organization else None,
+        phone=service.phone, email=service.email, website=service.website, languages=service.languages,
+        free_of_charge=service.free_of_charge, cost_note=service.cost_note, volunteers=service.volunteers,
+        location_name=location and location.name, address=location and location.address,
+        postcode=location and location.postcode, woonplaats=location and location.woonplaats,
+        wheelchair_access=location.wheelchair_access if location else UNKNOWN,
+        last_checked_on=service.last_checked_on,
+    )
+
+
 def create_service(actor, data, action=audit.CREATED, submission=None):
     """A new voorziening; the same form submission twice makes one (webapp.submissions)."""
     found = prepare(actor, None, data)
@@ -88,8 +107,8 @@ def update_service(actor, service, data, action=audit.CHANGED, seen_version=None
 def prepare(actor, service, data):
     """Checks and geocoding, before any lock: where the voorziening will be (KEEP: where it is)."""
     if service is not None:
-        _check_gemeente(actor, service.gemeente)
-    _check_gemeente(actor, data.gemeente)
+        check_gemeente(actor, service.gemeente)
+    check_gemeente(actor, data.gemeente)
     _area(actor, data)
     return _locate(data) if service is None or _moved(service.location, data) else KEEP
 
@@ -105,11 +124,16 @@ def add_service(actor, data, found, action=audit.CREATED):
     return service
 
 
-def change_service(actor, service, data, found, action=audit.CHANGED):
-    """Inside a write_block(): apply `data` (and `found`, from prepare); returns the audited changes."""
-    _check_gemeente(actor, service.gemeente)
+def change_service(actor, service, data, found, action=audit.CHANGED, slots=None):
+    """Inside a write_block(): apply `data` (and `found`, from prepare) and, when given, new weekly `slots`, as
+    one audited change; returns the audited changes."""
+    check_gemeente(actor, service.gemeente)
+    if slots is not None:
+        _check_hours(slots, [])
     before = audit.snapshot(service)
     _apply(actor, service, data, found)
+    if slots is not None:
+        service.schedules = _schedules(slots)
     db.session.flush()
     return audit.record(actor, service, action, before, audit.snapshot(service))
 
@@ -126,12 +150,12 @@ def restore_service(actor, service):
 def set_hours(actor, service, slots, exceptions, open_on_holidays=None, seen_version=None):
     """Replace the weekly slots and dated exceptions (Europe/Amsterdam wall-clock times); `open_on_holidays`
     True or False says whether public holidays close it (None: leave as it is)."""
-    _check_gemeente(actor, service.gemeente)
+    check_gemeente(actor, service.gemeente)
     _check_hours(slots, exceptions)
     with write_block():
         check_version(service, seen_version)
         before = audit.snapshot(service)
-        service.schedules = [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
+        service.schedules = _schedules(slots)
         service.schedule_exceptions = [ScheduleException(day=e.day, closed=e.closed, opens=e.opens,
                                                          closes=e.closes, note=e.note) for e in exceptions]
         if open_on_holidays is not None:
@@ -141,8 +165,12 @@ def set_hours(actor, service, slots, exceptions, open_on_holidays=None, seen_ver
     return changes
 
 
+def _schedules(slots):
+    return [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
+
+
 def _set_archived(actor, service, archived_at, action):
-    _check_gemeente(actor, service.gemeente)
+    check_gemeente(actor, service.gemeente)
     with write_block():
         check_version(service, None)
         if (service.archived_at is None) == (archived_at is None):
@@ -153,7 +181,7 @@ def _set_archived(actor, service, archived_at, action):
         audit.record(actor, service, action, before, audit.snapshot(service))
 
 
-def _check_gemeente(actor, gemeente):
+def check_gemeente(actor, gemeente):
     if not actor.works_for(gemeente):
         raise RuleViolation([("gemeente", _("U beheert geen voorzieningen in de gemeente %(gemeente)s.",
                                             gemeente=gemeente))])

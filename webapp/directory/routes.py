@@ -82,9 +82,16 @@ def show(slug):
     if service is None:
         abort(404)
     return render_template("directory/show.html", service=service, **opening.status(service),
+                           may_be_outdated=may_be_outdated(service),
                            gemeente_contact=gemeente_contacts.contact_for(service.gemeente),
                            back_url=links.back_to_search(),
                            structured_data=service_json_ld(service, absolute_url("directory.show", slug=service.slug)))
+
+
+def may_be_outdated(service, today=None):
+    """Never checked, or not within LISTING_CHECK_AFTER_DAYS: the page says so, gently."""
+    age = timedelta(days=current_app.config["LISTING_CHECK_AFTER_DAYS"])
+    return service.last_checked_on is None or service.last_checked_on < (today or date.today()) - age
 
 
 def run_search(themes=()):

@@ -7,28 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp.beheer.csv_io.cells import COLUMNS, DELIMITER, FORMULA_START, HEADERS
-from webapp.directory.maintenance import ServiceData
+from webapp.directory.maintenance import current_data  # noqa: F401  (planning.py reads it from here)
 from webapp.directory.models import Service, ServiceAtLocation
-from webapp.directory.vocab import UNKNOWN
 from webapp.extensions import db
-
-
-def current_data(service):
-    """A voorziening as the import reads it: what a row must hold to change nothing."""
-    location = service.location
-    return ServiceData(
-        name=service.name, gemeente=service.gemeente, service_area=service.service_area, summary=service.summary or "",
-        description=service.description or "", access_route=service.access_route, layer=service.layer,
-        themes=tuple(sorted(theme.slug for theme in service.themes)),
-        target_groups=tuple(sorted(group.name for group in service.target_groups)),
-        organization_name=service.organization.name if service.organization else None,
-        phone=service.phone, email=service.email, website=service.website, languages=service.languages,
-        free_of_charge=service.free_of_charge, cost_note=service.cost_note, volunteers=service.volunteers,
-        location_name=location and location.name, address=location and location.address,
-        postcode=location and location.postcode, woonplaats=location and location.woonplaats,
-        wheelchair_access=location.wheelchair_access if location else UNKNOWN,
-        last_checked_on=service.last_checked_on,
-    )
 
 
 def cell_text(value, separator="|"):

@@ -1,0 +1,14 @@
+"""Providers keep their listing right: reminders with a signed link, confirm or correct without an account,
+'Klopt er iets niet?' for everyone, and the beheer queue where corrections are accepted field by field."""
+from flask import Blueprint
+
+bp = Blueprint("providers", __name__)
+
+from webapp.providers import queue_routes, routes  # noqa: E402,F401  (routes register themselves on bp)
+
+
+def init_app(app):
+    from webapp.providers.cli import kaart_group
+
+    app.register_blueprint(bp)
+    app.cli.add_command(kaart_group)
