@@ -1,7 +1,7 @@
 """listing checks
 
 Revision ID: 7163a3e44c0c
-Revises: 6f386ff9b716
+Revises: ef88302811da
 Create Date: 2026-12-04 11:30:00
 
 Providers keep their listing right: the reminders with their signed link (listing_reminders) and the beheer queue
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7163a3e44c0c'
-down_revision = '6f386ff9b716'
+down_revision = 'ef88302811da'
 branch_labels = None
 depends_on = None
 
