@@ -17,6 +17,8 @@ graceful_timeout = 30
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))  # a worker is renewed now and then
 max_requests_jitter = max_requests // 10
 accesslog = "-"
+# Access lines without tokens, places, points or search words (README "Bewaartermijnen"; webapp/privacy/access_log.py).
+logger_class = "webapp.privacy.access_log.RedactingLogger"
 
 
 def on_starting(server):

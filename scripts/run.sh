@@ -13,4 +13,6 @@ export MAP_TILE_URL="${MAP_TILE_URL-https://service.pdok.nl/brt/achtergrondkaart
 .venv/bin/flask --app wsgi demo load
 .venv/bin/flask --app wsgi search reindex
 echo "Buurtkaart draait op http://127.0.0.1:${PORT:-8000} (stoppen met Ctrl-C)"
-exec .venv/bin/gunicorn --workers "${WORKERS:-3}" --bind "127.0.0.1:${PORT:-8000}" --access-logfile - wsgi:app
+# The access log never holds a token, a place, a point or search words (webapp/privacy/access_log.py).
+exec .venv/bin/gunicorn --workers "${WORKERS:-3}" --bind "127.0.0.1:${PORT:-8000}" --access-logfile - \
+  --logger-class webapp.privacy.access_log.RedactingLogger wsgi:app

@@ -1,0 +1,83 @@
+"""The access log holds no token, place, point or search words: the logger class, and gunicorn with its config."""
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.system import free_port
+from webapp.privacy.access_log import redact
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "eyJ1c2VyIjoiYWJjIn0.Z2VoZWlt.c2lnbmF0dXJl"
+SECRETS = (TOKEN, "schulden", "7941+AB", "=7941", "52.6958", "6.1937", "Kolderveen", "geheim@example.org")
+VISITS = [
+    f"/bevestigen/{TOKEN}", f"/wachtwoord-herstellen/{TOKEN}", f"/account/e-mail/bevestigen/{TOKEN}",
+    f"/afmelden/{TOKEN}", "/zoeken?q=schulden&plaats=7941+AB&straal=5", "/zoeken?bij=52.6958%2C6.1937&q=schulden",
+    "/voor-elkaar?plaats=Kolderveen&bij=52.6958,6.1937", "/api/v1/voorzieningen?q=schulden&near=7941",
+    "/inloggen?email=geheim@example.org",
+]
+
+
+@pytest.mark.parametrize("line, shown", [
+    (f"GET /wachtwoord-herstellen/{TOKEN} HTTP/1.1", "GET /wachtwoord-herstellen/[weg] HTTP/1.1"),
+    ("GET /zoeken?q=schulden&plaats=7941+AB&straal=5&bij=52.7%2C6.19 HTTP/1.1",
+     "GET /zoeken?q=[weg]&plaats=[weg]&straal=5&bij=[weg] HTTP/1.1"),
+    (f"http://buurtkaart.test/afmelden/{TOKEN}?x=1", "http://buurtkaart.test/afmelden/[weg]?x=1"),
+    ("/voor-elkaar/hulpvragen/7c1e5a9d-3b20-4f00-8000-000000000000", "/voor-elkaar/hulpvragen/7c1e5a9d-3b20-4f00-8000-000000000000"),
+    ("-", "-"),
+])
+def test_redact(line, shown):
+    assert redact(line) == shown
+
+
+def test_gunicorn_with_the_deploy_config_writes_no_secrets(database_url, tmp_path):
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "test", "GEOCODER": "offline",
+           "SEARCH_INDEX_DIR": str(tmp_path / "index"), "RATELIMIT_SQLITE_PATH": str(tmp_path / "limits.db"),
+           "SITE_URL": f"http://127.0.0.1:{port}", "MAIL_BACKEND": "file", "MAIL_DIR": str(tmp_path / "mail"),
+           "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "1"}
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    log_path = tmp_path / "gunicorn.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "wsgi:app"],
+                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_until_up(url, process, log_path)
+            for path in VISITS:
+                _get(url + path, referer=f"{url}/bevestigen/{TOKEN}?plaats=Kolderveen")
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+    written = log_path.read_text()
+    lines = [line for line in written.splitlines() if '"GET ' in line]
+    assert len(lines) >= len(VISITS), written
+    assert "/wachtwoord-herstellen/[weg]" in written and "plaats=[weg]" in written and "straal=5" in written
+    assert not [secret for secret in SECRETS if secret in written], [line for line in lines if any(s in line for s in SECRETS)]
+
+
+def _get(url, referer):
+    request = urllib.request.Request(url, headers={"Referer": referer})
+    try:
+        urllib.request.urlopen(request, timeout=30).close()
+    except urllib.error.HTTPError:
+        pass  # a refused token still gets logged
+
+
+def _wait_until_up(url, process, log_path):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail("gunicorn stopped:\n" + log_path.read_text())
+        try:
+            urllib.request.urlopen(url + "/inloggen", timeout=10).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("gunicorn did not answer within 60 s:\n" + log_path.read_text())
