@@ -61,6 +61,7 @@ def argument_values(world):
         "user_id": [world["asker"].id, world["helper"].id],
         "service_id": ["onbekend"],
         "district_id": ["onbekend"],
+        "activity_id": ["onbekend"],
         "slug": ["onbekend"],
         "token": ["onbekend"],
         "name": ["onbekend"],

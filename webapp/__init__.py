@@ -6,7 +6,7 @@ from webapp import (accounts, api, beheer, board, dashboard, demo, directory, er
 from webapp import assets
 from webapp import backup
 from webapp import ops
-from webapp import findable
+from webapp import agenda, findable
 from webapp import ratelimit
 from webapp import request_size
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
@@ -46,6 +46,7 @@ def create_app(config=None):
                     opendata, providers):
         package.init_app(app)
     findable.init_app(app)
+    agenda.init_app(app)
     app.cli.add_command(demo.demo_group)
     backup.init_app(app)
     assets.init_app(app)

@@ -1,5 +1,6 @@
 """Every package's models in one import, so the mapper registry and Alembic see the whole schema."""
 from webapp.accounts import models as accounts_models  # noqa: F401
+from webapp.agenda import models as agenda_models  # noqa: F401
 from webapp.directory import audit as directory_audit  # noqa: F401
 from webapp.directory import models as directory_models  # noqa: F401
 from webapp.directory import gemeente_contacts as directory_contacts  # noqa: F401

@@ -26,6 +26,7 @@ from wtforms import (BooleanField, DateField, FieldList, FileField, FormField, I
 from tests.conftest import PASSWORD, ROLE_ACCOUNTS
 from tests.route_map import argument_values, build, make_larger_world
 from webapp.accounts import forms as accounts_forms
+from webapp.agenda.forms import ActivityForm, AgendaSearchForm
 from webapp.beheer.district_forms import DistrictForm, DistrictImportForm
 from webapp.beheer.forms import HoursForm, ServiceForm
 from webapp.beheer.gemeente_forms import GemeenteContactForm
@@ -75,6 +76,12 @@ ROUTES = {
     "accounts.register": Route((accounts_forms.RegisterForm,)),
     "accounts.reset_password": Route((accounts_forms.NewPasswordForm,)),
     "accounts.stop_acting": Route(),
+    "agenda.delete": Route(),
+    "agenda.edit": Route((ActivityForm,)),
+    "agenda.index": Route(query=(AgendaSearchForm,)),
+    "agenda.manage": Route((ActivityForm,)),
+    "agenda.search_feed": Route(query=(AgendaSearchForm,)),
+    "agenda.service_feed": Route(),
     "api.list_offers": Route(query=API_POSTS),
     "api.list_requests": Route(query=API_POSTS),
     "api.list_services": Route(query=API_SERVICES),

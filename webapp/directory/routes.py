@@ -6,6 +6,7 @@ from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
 from webapp.directory import bp, gemeente_contacts, links, missed, opening, services
+from webapp.directory.signals import extra_sections
 from webapp.directory.structured_data import service_json_ld
 from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
@@ -84,7 +85,7 @@ def show(slug):
     return render_template("directory/show.html", service=service, **opening.status(service),
                            may_be_outdated=may_be_outdated(service),
                            gemeente_contact=gemeente_contacts.contact_for(service.gemeente),
-                           back_url=links.back_to_search(),
+                           back_url=links.back_to_search(), extra_sections=extra_sections(service),
                            structured_data=service_json_ld(service, absolute_url("directory.show", slug=service.slug)))
 
 

@@ -14,7 +14,7 @@ from webapp.text import slugify
 INDEXABLE = {"directory.home", "directory.search", "directory.theme", "directory.show", "directory.worry_index",
              "directory.worry", "pages.toegankelijkheid", "pages.privacy", "pages.cookies",
              "pages.over_deze_gegevens", "findable.robots", "findable.sitemap_xml", "findable.service_handout",
-             "findable.search_handout"}
+             "findable.search_handout", "agenda.index", "agenda.search_feed", "agenda.service_feed"}
 NOT_INDEXED_PATHS = ("/zoeken/kaart", "/zoeken/afdrukken", "/voorzieningen/*/afdrukken")
 
 
@@ -26,7 +26,8 @@ class Entry:
 
 def entries():
     """Every URL of the sitemap, the fixed pages first, then each voorziening that is not archived."""
-    fixed = [absolute_url(endpoint) for endpoint in ("directory.home", "directory.search", "directory.worry_index",
+    fixed = [absolute_url(endpoint) for endpoint in ("directory.home", "directory.search", "agenda.index",
+                                                      "directory.worry_index",
                                                       "pages.toegankelijkheid", "pages.privacy", "pages.cookies",
                                                       "pages.over_deze_gegevens")]
     fixed += [absolute_url("directory.theme", slug=slug) for slug in THEMES]
