@@ -1,7 +1,7 @@
 """activities (the agenda)
 
 Revision ID: ce2f2949fef1
-Revises: ef88302811da
+Revises: 7163a3e44c0c
 Create Date: 2026-12-04 11:30:00
 
 Dated activities of a voorziening, one-off or recurring by an iCalendar RRULE. Starts empty.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'ce2f2949fef1'
-down_revision = 'ef88302811da'
+down_revision = '7163a3e44c0c'
 branch_labels = None
 depends_on = None
 
