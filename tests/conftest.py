@@ -5,6 +5,7 @@ SQLite by default (a copy of one migrated template file per test); PostgreSQL wh
 """
 import functools
 import os
+from contextlib import contextmanager
 import shutil
 from pathlib import Path
 
@@ -111,6 +112,26 @@ def _worker_database(url):
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
     return base.set(database=name).render_as_string(hide_password=False)
+
+
+@contextmanager
+def spare_postgres_database(url, suffix):
+    """A new, empty PostgreSQL database beside the one of `url` (its name + "_" + suffix), dropped afterwards."""
+    base = make_url(url)
+    name = f"{base.database}_{suffix}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+
+    def drop():
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    drop()
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        drop()
+        admin.dispose()
 
 
 def _empty_postgres_tables(url):

@@ -9,10 +9,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from tests.conftest import make_app
-from webapp import ratelimit
 from webapp.assets.build import build
-from webapp.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent
 NLDS = ROOT / "static/css/nlds.css"
@@ -42,14 +39,10 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture
-def built_app(database_url, tmp_path, built):
-    app = make_app(database_url, tmp_path / "index", ASSETS_DIR=str(built))
+def built_app(other_app, built):
+    app = other_app(ASSETS_DIR=str(built))
     with app.app_context():
         yield app
-        db.session.remove()
-        db.engine.dispose()
-    app.extensions["search_index"].close()
-    ratelimit.close(app)
 
 
 def stylesheet(client):

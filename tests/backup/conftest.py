@@ -1,9 +1,7 @@
 """An empty database to restore into: a new SQLite file, or a new PostgreSQL database beside the test's own."""
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import PG_URL, make_app
+from tests.conftest import PG_URL, make_app, spare_postgres_database
 from webapp import ratelimit
 from webapp.extensions import db
 
@@ -13,16 +11,8 @@ def empty_database_url(migrated_database, tmp_path):
     if not PG_URL:
         yield f"sqlite:///{tmp_path / 'restored.db'}"
         return
-    base = make_url(migrated_database)
-    name = f"{base.database}_restore"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with spare_postgres_database(migrated_database, "restore") as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ import time
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from tests.conftest import spare_postgres_database
 from tests.deploy.servers import BIN, ROOT, app_environment, migrate, start_gunicorn, stop, wait_for_port
 from tests.html_forms import main_form
 from tests.system import free_port
@@ -26,16 +25,8 @@ pytestmark = [pytest.mark.slow,
 
 @pytest.fixture(scope="module")
 def database():
-    base = make_url(PG)
-    name = f"{base.database}_two_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with spare_postgres_database(PG, f"two_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
