@@ -72,7 +72,8 @@ class SlowClients:
             sock.close()
 
 
-def get(port, path="/", tls=True, timeout=10, method="GET", headers=None):
+def get(port, path="/", tls=True, timeout=10, method="GET", headers=None, raw=False):
+    """(status, headers, body as text; as bytes with raw=True)."""
     if tls:
         connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout,
                                                  context=ssl._create_unverified_context())
@@ -81,7 +82,8 @@ def get(port, path="/", tls=True, timeout=10, method="GET", headers=None):
     try:
         connection.request(method, path, headers=headers or {})
         response = connection.getresponse()
-        return response.status, response.headers, response.read().decode("utf-8", "replace")
+        body = response.read()
+        return response.status, response.headers, body if raw else body.decode("utf-8", "replace")
     finally:
         connection.close()
 
