@@ -1,6 +1,7 @@
 """/api/v1/openapi.json: it describes exactly the JSON routes that exist, and the API keeps to it under a
 schema-driven fuzz (schemathesis: bounded, derandomized, in-process, no network)."""
 import re
+from datetime import date, time
 
 import pytest
 import schemathesis
@@ -9,7 +10,9 @@ from schemathesis import checks
 from schemathesis.specs.openapi import checks as openapi_checks
 
 from tests.conftest import make_app
-from tests.factories import make_service
+from tests.factories import make_post, make_service
+from webapp.directory.models import Organization, Schedule, ScheduleException, ServiceArea
+from webapp.posts.vocab import OPEN
 from webapp.opendata import openapi
 
 SITE = "http://buurtkaart.test"
@@ -18,7 +21,6 @@ SCHEMA = schemathesis.openapi.from_dict(openapi.document(SITE, *CC0))
 EXAMPLES = 12
 CHECKS = [checks.not_a_server_error, openapi_checks.status_code_conformance,
           openapi_checks.content_type_conformance, openapi_checks.response_schema_conformance]
-calls = {"count": 0}
 
 
 def flask_path(rule):
@@ -51,10 +53,20 @@ def test_the_hsds_paths_are_those_of_the_hsds_openapi_file(app):
 
 
 @pytest.fixture
-def fuzz_app(demo):
-    demo.config["RATELIMIT_API"] = "100000 per minute"
-    make_service("Buurthuis", gemeente="Meppel")
-    return demo
+def fuzz_app(app, accounts):
+    """A small world with every kind of answer: voorzieningen with hours, werkgebied, organisation and theme, an
+    open hulpvraag and hulpaanbod (the demo data is validated in full by test_hsds_api.py)."""
+    app.config["RATELIMIT_API"] = "100000 per minute"
+    service = make_service("Geldloket Meppel", gemeente="Meppel", point=(52.6956, 6.1937), themes=("geld-en-schulden",),
+                           phone="0522 123456", languages="Nederlands, Engels", free_of_charge="ja", commit=False)
+    service.organization = Organization(name="Gemeente Meppel")
+    service.areas = [ServiceArea(name="Meppel"), ServiceArea(name="Westerveld")]
+    service.schedules = [Schedule(weekday=0, opens=time(9), closes=time(12))]
+    service.schedule_exceptions = [ScheduleException(day=date(2026, 12, 25), closed=True)]
+    make_service("Buurthuis De Poort", gemeente="Meppel")
+    make_post("hulpvraag", author=accounts["inwoner"], status=OPEN, title="Boodschappen gezocht")
+    make_post("hulpaanbod", author=accounts["inwoner_b"], status=OPEN, title="Ik doe boodschappen")
+    return app
 
 
 @SCHEMA.parametrize()

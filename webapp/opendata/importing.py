@@ -9,10 +9,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from webapp.database import write_block
 from webapp.directory.duplicates import likely_duplicates
-from webapp.directory.models import Organization, Service
+from webapp.directory.models import Organization, Service, ServiceAtLocation
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.opendata.hsds_service import service_full
@@ -62,9 +63,9 @@ def import_package(folder, dry_run=False):
     try:
         with write_block():
             organizations = _organizations(tables["organization"], report)
-            written = {}
+            written, known = {}, _active_services()
             for unit in _units(tables, organizations):
-                if _import_unit(unit, report):
+                if _import_unit(unit, report, known):
                     written[unit.row.id] = unit.row.get("last_modified")
             keep_modified(written)
             if dry_run:
@@ -115,7 +116,13 @@ def _units(tables, organizations):
         yield ServiceUnit(row, by_service[row.id], locations, by_location, terms, organizations)
 
 
-def _import_unit(unit, report):
+def _active_services():
+    """The voorzieningen a new one may duplicate, loaded once (each one added is appended)."""
+    return list(db.session.scalars(select(Service).where(Service.archived_at.is_(None)).options(
+        selectinload(Service.locations).selectinload(ServiceAtLocation.location))))
+
+
+def _import_unit(unit, report, known):
     """Write one voorziening; True when it was written."""
     problems = unit.problems()
     if problems:
@@ -125,7 +132,7 @@ def _import_unit(unit, report):
     existing = db.session.get(Service, unit.row.id)
     before = service_full(existing) if existing else None
     if existing is None:
-        twins = likely_duplicates(unit.row.get("name"), unit.gemeente())
+        twins = likely_duplicates(unit.row.get("name"), unit.gemeente(), among=known)
         if twins:
             names = ", ".join(f"'{twin.name}' ({twin.id})" for twin in twins)
             report.add(unit.row, DUPLICATE, f"lijkt op {names}; niet toegevoegd")
@@ -138,6 +145,8 @@ def _import_unit(unit, report):
         return False
     if existing is None:
         report.add(unit.row, ADDED)
+        if service.archived_at is None:
+            known.append(service)
     else:
         report.add(unit.row, UNCHANGED if _same(service_full(service), before) else UPDATED)
     return True
