@@ -72,6 +72,7 @@ def argument_values(world):
         "taxonomy_id": ["onbekend", TAXONOMY_ID],
         "term_id": ["onbekend", theme_id("wonen")],
         "suggestion_id": ["onbekend"],
+        "filename": ["css/site.css", "onbekend.css"],  # /static/dist/<filename>: nothing built in tests, so 404s
     }
     if "service" in world:
         values["service_id"].insert(0, world["service"].id)
