@@ -9,6 +9,7 @@ from webapp import ops
 from webapp import agenda, findable
 from webapp import ratelimit
 from webapp import request_size
+from webapp import workbench
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config, local_secret_key
 from webapp.database import configure_engine
@@ -43,7 +44,7 @@ def create_app(config=None):
     privacy.init_app(app)  # before the packages: they add their commands to its group
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api,
-                    opendata, providers):
+                    opendata, providers, workbench):
         package.init_app(app)
     findable.init_app(app)
     agenda.init_app(app)

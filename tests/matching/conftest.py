@@ -1,4 +1,6 @@
 """Matching fixtures: an asker with a vraag, a helper with an aanbod, a third inwoner, and matches in any status."""
+from datetime import timedelta
+
 import pytest
 
 from tests.conftest import PASSWORD, ROLE_ACCOUNTS
@@ -57,6 +59,10 @@ def _step(match, step, people):
         services.accept(match, people["asker"])
     elif step == "confirm":
         services.confirm(match, people["coordinator"])
+        # The planned day lies behind us: the help took place, "Hoe ging het?" may be answered (test_follow_up.py
+        # checks the days before it).
+        match.planned_on -= timedelta(days=30)
+        db.session.commit()
     elif step == "complete":
         services.complete(match, people["coordinator"])
     elif step == "withdraw":

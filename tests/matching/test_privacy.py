@@ -80,14 +80,18 @@ def test_intake_accounts_get_no_mail(app, people):
     assert [to for to, _kind, _body in _mail_bodies()] == [EMAILS["helper"]]  # the decision; nothing to the resident
 
 
-def test_messages_are_shown_masked(app, client, people, log_in, vraag):
+def test_messages_are_masked_until_confirmation_and_then_only_for_the_two_sides(app, client, people, log_in, vraag):
     text = "Bel mij op 06-12345678 of mail piet@example.org"
     match = services.react_to_request(vraag, people["helper"], text)
     services.accept(match, people["asker"])
-    services.confirm(match, people["coordinator"])
-    for role in ("asker", "coordinator"):
+    for role in ("asker", "helper", "coordinator"):
         body = _page(client, log_in, match, role)
         assert "06-12345678" not in body and "piet@example.org" not in body and "Bel mij op [verborgen]" in body
+    services.confirm(match, people["coordinator"])
+    body = _page(client, log_in, match, "coordinator")
+    assert "06-12345678" not in body and "Bel mij op [verborgen]" in body
+    for role in ("asker", "helper"):
+        assert text in _page(client, log_in, match, role), role
     db.session.refresh(match)
     assert match.messages[0].body == text  # stored as typed
 

@@ -58,4 +58,6 @@ def _safe_next(target):
     parts = urlsplit(target or "")
     if target and not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
         return target
-    return url_for("beheer.index") if current_user.has_role("beheerder") else url_for("accounts.account")
+    if current_user.has_role("beheerder"):
+        return url_for("beheer.index")
+    return url_for("workbench.index") if current_user.has_role("coordinator") else url_for("accounts.account")

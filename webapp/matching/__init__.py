@@ -3,7 +3,8 @@ from flask import Blueprint
 
 bp = Blueprint("matching", __name__)
 
-from webapp.matching import conversation_routes, coordinator_routes, routes  # noqa: E402,F401  (routes on bp)
+from webapp.matching import (cli, conversation_routes, coordinator_routes, followup_routes,  # noqa: E402,F401
+                             routes)
 
 
 def init_app(app):
@@ -18,3 +19,4 @@ def init_app(app):
     account_exporting.connect(export_conversations)
     retention_purging.connect(purge_conversations)
     app.register_blueprint(bp)
+    app.cli.add_command(cli.koppelingen_group)

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from webapp.accounts.acting import has_acted_for
 from webapp.errors import RuleViolation
 from webapp.matching import lifecycle
+from webapp.matching.planning import is_due
 from webapp.matching.models import ACCEPTED, BY_COORDINATOR, PROPOSED
 from webapp.matching.vocab import ACTIVE, CONTACT_SHARED
 
@@ -69,8 +70,9 @@ _RULES = {
     "confirm": lambda m, u: (coordinates(m, u) and not is_side(m, u) and helper_agreed(m)
                              and lifecycle.allowed(m, "confirm") and second_pair_of_eyes(m, u)),
     "cancel": lambda m, u: coordinates(m, u) and not is_side(m, u) and lifecycle.allowed(m, "cancel"),
-    "complete": lambda m, u: (is_side(m, u) or coordinates(m, u)) and lifecycle.allowed(m, "complete"),
-    "feedback": lambda m, u: is_side(m, u) and m.status in CONTACT_SHARED and not gave_feedback(m, u),
+    # "Hoe ging het?" only after the planned day; a coördinator may close a match at any time.
+    "complete": lambda m, u: ((is_side(m, u) and is_due(m)) or coordinates(m, u)) and lifecycle.allowed(m, "complete"),
+    "feedback": lambda m, u: is_side(m, u) and m.status in CONTACT_SHARED and is_due(m) and not gave_feedback(m, u),
     "contacts": lambda m, u: (is_side(m, u) or coordinates(m, u)) and m.status in CONTACT_SHARED,
 }
 

@@ -13,7 +13,6 @@ from webapp.matching.forms import CancelForm, CompleteForm, MessageForm
 from webapp.ratelimit.responses import kept_form
 from webapp.matching.models import Match
 from webapp.matching.vocab import STATUS_LABELS, VERDICTS
-from webapp.text import mask_contact
 
 
 @bp.route("/voor-elkaar/mijn/gesprekken/<match_id>", methods=["GET", "POST"])
@@ -65,7 +64,9 @@ def conversation_page(match, user, *, message_form=None, complete_form=None, pro
         "matching/conversation.html", match=match, viewer=user, actions=actions, problems=problems,
         summary=display.post_summary(match.request), people=display.other_side(match, user),
         status_label=STATUS_LABELS.get(match.status, match.status),
-        messages=[(display.author_label(match, message, user), message.created_at, mask_contact(message.body))
+        # As typed for the two sides once the match is confirmed; numbers and addresses hidden for anyone else.
+        messages=[(display.author_label(match, message, user), message.created_at,
+                   contacts.visible_text(message.body, user, match))
                   for message in match.messages],
         contacts=contacts.for_match(match) if "contacts" in actions else None,
         message_form=message_form or MessageForm(formdata=None), complete_form=complete_form or CompleteForm(

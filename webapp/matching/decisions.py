@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from webapp.errors import RuleViolation
 from webapp.extensions import db
-from webapp.matching import access, lifecycle, notify
+from webapp.matching import access, followup, lifecycle, notify
 from webapp.matching.models import COMPLETED, Match, MatchFeedback
 from webapp.database import write_block
 from webapp.models_base import utcnow
@@ -38,6 +38,7 @@ def confirm(match, coordinator):
         access.require(match, "confirm", coordinator)
         _check_sides_active(match)
         lifecycle.move(match, "confirm", coordinator)
+        match.planned_on = followup.planned_on(match.request, match.confirmed_at.date())
         record(coordinator, "confirm_match", match.gemeente, post=match.request, user=match.helper)
         for other in _other_active(match):
             lifecycle.move(other, "cancel", coordinator)
@@ -63,7 +64,7 @@ def complete(match, user, verdict=None, comment=None):
             _add_feedback(match, user, verdict, comment)
             answered.add(user.id)
         lifecycle.move(match, "complete", user)
-        notify.how_did_it_go(match, answered)
+        notify.how_did_it_go(match, answered, followup.feedback_url)
 
 
 def cancel(match, coordinator, reason):
@@ -79,6 +80,20 @@ def cancel(match, coordinator, reason):
         match.cancel_reason = reason
         record(coordinator, "cancel_match", match.gemeente, post=match.request, user=match.helper, reason=reason)
         notify.decision(match, "cancelled", coordinator)
+
+
+def write_note(match, coordinator, note):
+    """A coördinator's short private note on a match (replaces the earlier one); in the logboek without its text."""
+    if not access.coordinates(match, coordinator):
+        raise access.NotAllowed()
+    note = (note or "").replace("\x00", "").strip()
+    if not note:
+        raise RuleViolation([("note", _("Schrijf een notitie."))])
+    if len(note) > MAX_REASON:
+        raise RuleViolation([("note", _("De notitie is te lang (hooguit %(max)d tekens).", max=MAX_REASON))])
+    with write_block():
+        match.coordinator_note, match.coordinator_note_at = note, utcnow()
+        record(coordinator, "note_match", match.gemeente, post=match.request, user=match.helper)
 
 
 def _decide(match, action, user, decision):

@@ -37,6 +37,11 @@ class CancelForm(BaseForm):
                                          Length(max=MAX_REASON)])
 
 
+class NoteForm(BaseForm):
+    note = TextAreaField(_l("Notitie (alleen voor coördinatoren)"),
+                         [DataRequired(_l("Schrijf een notitie.")), Length(max=MAX_REASON)])
+
+
 class ProposeForm(BaseForm):
     request_id = StringField(validators=[DataRequired(), ID_LENGTH])
     offer_id = StringField(validators=[Optional(), ID_LENGTH])

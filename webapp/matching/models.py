@@ -2,9 +2,9 @@
 
 A Match row is a unique connection: one (vraag, helper) pair, made by a reaction or a proposal.
 """
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -36,6 +36,13 @@ class Match(db.Model):
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     confirmed_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Follow-up (followup.py): the day the help is planned, "Hoe ging het?" sent after it, one reminder later.
+    planned_on: Mapped[date | None] = mapped_column(Date, index=True)
+    follow_up_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The coördinator's short private note (case notes): never shown to the two sides.
+    coordinator_note: Mapped[str | None] = mapped_column(Text)
+    coordinator_note_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     cancelled_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     cancel_reason: Mapped[str | None] = mapped_column(Text)

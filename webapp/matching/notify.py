@@ -54,11 +54,20 @@ def confirmed(match):
     _send(helper, match, "confirmed", _("Uw koppeling is bevestigd"), other=details.asker)
 
 
-def how_did_it_go(match, answered):
-    """Ask the sides that did not yet say how it went."""
+def how_did_it_go(match, answered, link_for):
+    """The match was afgerond: ask the sides that did not yet say how it went (a signed link, no login)."""
     for recipient in sides(match):
         if recipient is not None and recipient.id not in answered:
-            _send(recipient, match, "how_did_it_go", _("Hoe ging het?"), essential=False)
+            _send(recipient, match, "how_did_it_go", _("Hoe ging het?"), essential=False,
+                  feedback_url=link_for(match, recipient))
+
+
+def follow_up(match, answered, link_for, reminder=False):
+    """The planned day has passed: 'Hoe ging het?' to the sides that did not answer (once, and one reminder)."""
+    for recipient in sides(match):
+        if recipient is not None and recipient.id not in answered:
+            _send(recipient, match, "follow_up", _("Herinnering: hoe ging het?") if reminder else _("Hoe ging het?"),
+                  essential=False, feedback_url=link_for(match, recipient), reminder=reminder)
 
 
 def _send(recipient, match, template, subject, essential=True, **context):

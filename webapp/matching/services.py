@@ -9,7 +9,8 @@ from sqlalchemy import select
 from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.matching import access, notify
-from webapp.matching.decisions import accept, agree, cancel, complete, confirm, withdraw  # noqa: F401  (public interface)
+from webapp.matching.decisions import (accept, agree, cancel, complete, confirm, withdraw,  # noqa: F401  (interface)
+                                       write_note)
 from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED, Match, Message
 from webapp.database import insert_unless_taken, write_block
 from webapp.submissions import create_once

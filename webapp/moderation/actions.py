@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "confirm_match": _l("Koppeling bevestigd"),
     "cancel_match": _l("Koppeling geannuleerd"),
     "propose_match": _l("Koppeling voorgesteld"),
+    "note_match": _l("Notitie bij een koppeling"),
     "refer": _l("Doorverwezen naar een voorziening"),
     "expire": _l("Bericht verlopen"),
 }
