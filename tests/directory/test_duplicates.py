@@ -17,6 +17,8 @@ def test_a_small_spelling_difference_in_the_same_place_is_a_likely_duplicate(app
     make_service("Voedselbank Meppel", gemeente="Meppel")
     assert names(likely_duplicates("Geld-loket Meppel", "Meppel")) == ["Geldloket Meppel"]
     assert names(likely_duplicates("geldlokett", "meppel")) == ["Geldloket Meppel"]
+    make_service("Taalhuis Meppel", gemeente="Meppel")
+    assert names(likely_duplicates("Taal-huis", "Meppel")) == ["Taalhuis Meppel"]
 
 
 def test_the_place_s_own_words_and_filler_words_do_not_count(app):

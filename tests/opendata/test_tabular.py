@@ -154,3 +154,38 @@ def test_a_folder_without_a_package_imports_nothing(app, runner, folder):
     folder.mkdir()
     result = run_import(runner, folder)
     assert result.exit_code == 0 and "niets" in result.output
+
+
+def test_a_package_from_another_source_is_read_with_its_own_file_names(app, runner, folder):
+    """Another system's package: its own file names in datapackage.json, no locations, a schedule for two days,
+    and two rows that are likely the same voorziening (the second is reported, not added)."""
+    folder.mkdir()
+    ids = {name: f"0b6f1a2c-3d4e-4f50-8a6b-7c8d9e0f1a{number:02d}" for number, name in enumerate(
+        ("taal", "taal2", "area", "area2", "phone", "slot", "org"))}
+    write(folder, "orgs.csv", [{"id": ids["org"], "name": "Stichting Taal", "description": ""}])
+    write(folder, "diensten.csv", [
+        {"id": ids["taal"], "organization_id": ids["org"], "name": "Taalhuis Meppel", "status": "active",
+         "description": "Hulp bij lezen en schrijven.\n\nElke week.", "application_process": "Vrije inloop"},
+        {"id": ids["taal2"], "organization_id": ids["org"], "name": "Taal-huis Meppel", "status": "active",
+         "description": "", "application_process": ""}])
+    write(folder, "gebieden.csv", [{"id": ids["area"], "service_id": ids["taal"], "name": "Meppel"},
+                                   {"id": ids["area2"], "service_id": ids["taal2"], "name": "Meppel"}])
+    write(folder, "telefoons.csv", [{"id": ids["phone"], "service_id": ids["taal"], "number": "0522 111111"}])
+    write(folder, "tijden.csv", [{"id": ids["slot"], "service_id": ids["taal"], "freq": "WEEKLY", "byday": "MO,WE",
+                                  "opens_at": "09:00", "closes_at": "12:00"}])
+    resources = [{"name": name, "path": path} for name, path in (
+        ("organization", "orgs.csv"), ("service", "diensten.csv"), ("service_area", "gebieden.csv"),
+        ("phone", "telefoons.csv"), ("schedule", "tijden.csv"))]
+    (folder / "datapackage.json").write_text(json.dumps({"name": "elders", "resources": resources}))
+    result = run_import(runner, folder)
+    assert result.exit_code == 0, result.output
+    assert f"({ids['taal']}): toegevoegd" in result.output
+    assert f"({ids['taal2']}): mogelijk dubbel: lijkt op 'Taalhuis Meppel'" in result.output
+    service = db.session.get(Service, ids["taal"])
+    assert (service.gemeente, service.summary, service.description) == ("Meppel", "Hulp bij lezen en schrijven.",
+                                                                        "Elke week.")
+    assert (service.phone, service.access_route, service.organization.name) == ("0522 111111", "vrij-inloop",
+                                                                                "Stichting Taal")
+    assert [(slot.weekday, slot.opens.isoformat("minutes")) for slot in service.schedules] == [(0, "09:00"),
+                                                                                               (2, "09:00")]
+    assert [area.name for area in service.areas] == ["Meppel"] and services_count() == 1

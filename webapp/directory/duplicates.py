@@ -6,14 +6,14 @@ as "mogelijk dubbel".
 import re
 import unicodedata
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp.directory.models import Service, ServiceAtLocation
 from webapp.extensions import db
 
-NAME_CUTOFF = 85  # token_sort_ratio (0-100) of the names without the place's words
+NAME_CUTOFF = 85  # how alike (0-100) the names are without the place's words and filler words
 FILLER = {"stichting", "de", "het", "een", "van", "en", "voor", "in"}  # words that do not tell voorzieningen apart
 
 
@@ -29,9 +29,14 @@ def likely_duplicates(name, place, among=None):
     query = _comparable(name, place)
     if not query or not candidates:
         return []
-    choices = [_comparable(item.name, place) for item in candidates]
-    found = process.extract(query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_CUTOFF, limit=None)
-    return [candidates[index] for _choice, _score, index in sorted(found, key=lambda hit: (-hit[1], hit[2]))]
+    scored = [(_score(query, _comparable(item.name, place)), index) for index, item in enumerate(candidates)]
+    return [candidates[index] for score, index in sorted(scored, key=lambda hit: (-hit[0], hit[1]))
+            if score >= NAME_CUTOFF]
+
+
+def _score(one, other):
+    """Alike in any word order ("Loket Geld"), or written together or apart ("Taal-huis", "Taalhuis")."""
+    return max(fuzz.token_sort_ratio(one, other), fuzz.ratio(one.replace(" ", ""), other.replace(" ", "")))
 
 
 def _active_services():

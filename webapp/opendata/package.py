@@ -35,7 +35,7 @@ def read_package(folder):
     for name in TABLES:
         spec = table(name)
         path = folder / paths.get(name, spec["path"])
-        found[name] = list(_rows(name, spec, path)) if path.is_file() else []
+        found[name] = list(_rows(name, spec, path, path.name)) if path.is_file() else []
     return found
 
 
@@ -52,14 +52,14 @@ def _resource_paths(folder):
             and ".." not in Path(item["path"]).parts}
 
 
-def _rows(name, spec, path):
+def _rows(name, spec, path, file):
     types = {column: kind for column, kind, _dp in spec["fields"]}
     with open(path, encoding="utf-8-sig", newline="") as handle:
         for line, raw in enumerate(csv.DictReader(handle), start=2):
-            yield _typed(name, spec, line, raw, types)
+            yield _typed(name, spec, file, line, raw, types)
 
 
-def _typed(name, spec, line, raw, types):
+def _typed(name, spec, file, line, raw, types):
     """An empty cell is no value, except in a column the schema requires (state_province "" is an answer)."""
     values, problems = {}, []
     required = set(schema_files.load(spec["schema"]).get("required", ()))
@@ -76,4 +76,4 @@ def _typed(name, spec, line, raw, types):
         else:
             values[column] = text.strip()
     problems += schema_files.errors(spec["schema"], values)
-    return Row(name, spec["path"], line, values, problems)
+    return Row(name, file, line, values, problems)
