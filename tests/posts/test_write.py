@@ -36,7 +36,7 @@ def test_a_request_on_behalf_keeps_whose_contact_details(client, login):
     login("inwoner")
     client.post("/voor-elkaar/hulpvraag/nieuw", data=request_form(
         for_whom="ander", behalf_name="Mevrouw Jansen", behalf_relation="mantelzorger", contact_choice="hulpvrager",
-        contact_name="Mevrouw Jansen", contact_phone="0522 123 456"))
+        consent="y", contact_name="Mevrouw Jansen", contact_phone="0522 123 456"))
     [post] = all_posts()
     assert (post.behalf_name, post.behalf_relation, post.contact_choice) == ("Mevrouw Jansen", "mantelzorger",
                                                                             CONTACT_THEIRS)

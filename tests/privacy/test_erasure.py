@@ -5,11 +5,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tests.conftest import PASSWORD
-from tests.factories import make_post
+from tests.factories import make_post, make_service
+from webapp.directory.audit import AuditEntry
+from webapp.directory.gemeente_contacts import ContactData, GemeenteContactChange, save_contact
+from webapp.directory.maintenance import archive_service
+from webapp.directory.synonyms import create_group
 from webapp.extensions import db
 from webapp.matching import services
-from webapp.models_base import utcnow
 from webapp.moderation import reports
+from webapp.search.vocabulary import SynonymGroupChange
 
 TYPED_PHONE = "06 - 12 - 34 - 56 - 78"
 
@@ -72,3 +76,17 @@ def test_the_data_download_holds_messages_reactions_matches_and_reports(app, cli
     assert conversation["status"] == "afgerond" and conversation["mijn beoordeling"]["oordeel"] == "goed"
     [report] = data["meldingen"]
     assert TYPED_PHONE in report["reden"]
+
+
+def test_the_change_logs_of_a_deleted_beheerder_keep_an_anonymous_id(app, client, login, accounts):
+    beheerder = accounts["beheerder"]
+    archive_service(beheerder, make_service("Buurthuis De Plas"))
+    save_contact(beheerder, "Meppel", ContactData(name="Gemeente Meppel"))
+    create_group(beheerder, "zwemmen", "baden, zwembad")
+    login("beheerder")
+    assert client.post("/account/verwijderen", data={"password": PASSWORD}).status_code == 302
+    db.session.expire_all()
+    rows, _files = _haystack(app)
+    assert not [table for table, text in rows if beheerder.email in text]
+    actors = {db.session.scalar(select(model.actor)) for model in (AuditEntry, GemeenteContactChange, SynonymGroupChange)}
+    assert len(actors) == 1 and actors.pop().startswith("verwijderd account #")

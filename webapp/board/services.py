@@ -78,9 +78,10 @@ def search_posts(query):
 
 
 def get_open_post(kind, post_id):
-    """The open post of this kind, or None: every other status is private to its author and coördinatoren."""
+    """The open, public post of this kind, or None: every other status, and a vraag for the coördinator only, is
+    private to its author and coördinatoren."""
     post = db.session.get(POST_CLASSES[kind], post_id)
-    return post if post is not None and post.kind == kind and post.status == OPEN else None
+    return post if post is not None and post.kind == kind and post.is_searchable() else None
 
 
 def _candidates(query):

@@ -7,8 +7,10 @@ from webapp.directory import routes, worry_routes  # noqa: E402,F401  (routes re
 
 
 def init_app(app):
-    from webapp.directory.retention import purge_missed_searches
+    from webapp.directory.retention import forget_beheerder, purge_missed_searches
+    from webapp.privacy.erasure import account_erasing
     from webapp.privacy.retention import retention_purging
 
     app.register_blueprint(bp)
     retention_purging.connect(purge_missed_searches)
+    account_erasing.connect(forget_beheerder)

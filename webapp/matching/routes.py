@@ -114,7 +114,7 @@ def _decide(match_id, action, message, form=None):
 def _public_post(post_id, kind):
     """Only a post the public sees (open) can be reacted to; anything else is 'not found'."""
     post = db.session.get(Post, post_id[:36])
-    if post is None or post.kind != kind or post.status != OPEN:
+    if post is None or post.kind != kind or not post.is_searchable():  # open, and not for the coördinator only
         abort(404)
     return post
 

@@ -89,7 +89,7 @@ def post_message(match, author, text, submission=None):
 
 
 def _check_open(post, kind, user):
-    if post.kind != kind or post.status != OPEN:
+    if post.kind != kind or not post.is_searchable():  # open, and not a vraag for the coördinator only
         raise RuleViolation([("post", _("Op dit bericht kunt u niet (meer) reageren."))])
     if post.author_id == user.id:
         raise RuleViolation([("post", _("Dit is uw eigen bericht. Daarop kunt u niet reageren."))])

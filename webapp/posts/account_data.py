@@ -52,7 +52,8 @@ def export_posts(user):
 def _exported(post):
     fields = ("kind", "status", "title", "description", "categories", "place_text", "woonplaats", "gemeente",
               "when_kind", "date_from", "date_until", "when_note", "behalf_name", "behalf_relation", "contact_choice",
-              "contact_name", "contact_phone", "contact_email", "availability", "travel_km", "pending_changes",
+              "contact_name", "contact_phone", "contact_email", "consent_name", "consent_at", "coordinator_only",
+              "availability", "travel_km", "pending_changes",
               "moderation_note", "created_at", "submitted_at", "published_at", "expires_at", "closed_at")
     return {name: _plain(getattr(post, name)) for name in fields}
 

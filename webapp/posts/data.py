@@ -1,6 +1,6 @@
 """What a resident fills in for a post, as plain values: the forms build these, the services check and store them."""
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from webapp.posts.vocab import (CONTACT_MINE, CONTACT_THEIRS, OFFER, REQUEST, SLOTS, WHEN_DATE, WHEN_PERIOD)
 
@@ -26,6 +26,8 @@ class RequestData:
     contact_name: str | None = None
     contact_phone: str | None = None
     contact_email: str | None = None
+    consent_at: datetime | None = None  # when the author said the person helped agreed (for someone else)
+    coordinator_only: bool = False
 
     kind = REQUEST
 
@@ -44,6 +46,9 @@ class RequestData:
             "contact_name": self.contact_name if theirs else None,
             "contact_phone": self.contact_phone if theirs else None,
             "contact_email": self.contact_email if theirs else None,
+            "consent_name": self.behalf_name if self.for_other and self.consent_at else None,
+            "consent_at": self.consent_at if self.for_other else None,
+            "coordinator_only": self.coordinator_only,
         }
 
 

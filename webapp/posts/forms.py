@@ -1,10 +1,11 @@
 """Forms for a hulpvraag and a hulpaanbod: shape only; the rules live in rules.py."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (DateField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField,
+                     SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp.forms import CheckboxList, ChoiceField, OnceForm, VersionedForm
+from webapp.models_base import utcnow
 from webapp.posts import publishing
 from webapp.posts.data import OfferData, RequestData
 from webapp.posts.vocab import (CATEGORIES, CONTACT_MINE, CONTACT_THEIRS, DAY_PARTS, RELATIONS, SLOTS, WEEKDAYS,
@@ -55,10 +56,13 @@ class RequestForm(PostForm):
     contact_name = _text(_l("Naam voor het contact"), 100)
     contact_phone = _text(_l("Telefoon"), 40)
     contact_email = _text(_l("E-mail"), 254)
+    consent = BooleanField(_l("Deze persoon weet van deze hulpvraag en vindt het goed dat ik die plaats."))
+    coordinator_only = BooleanField(_l("Alleen de coördinator ziet mijn vraag (niet op de website)"))
 
     @staticmethod
     def initial(values):
         values["category"] = values["categories"]
+        values["consent"] = bool(values.get("consent_at"))
         values["for_whom"] = OTHER if values["behalf_name"] else SELF
         values["contact_choice"] = values["contact_choice"] or CONTACT_MINE
         return values
@@ -70,7 +74,9 @@ class RequestForm(PostForm):
             date_until=self.date_until.data, when_note=self.when_note.data, for_other=self.for_whom.data == OTHER,
             behalf_name=self.behalf_name.data, behalf_relation=self.behalf_relation.data or None,
             contact_choice=self.contact_choice.data, contact_name=self.contact_name.data,
-            contact_phone=self.contact_phone.data, contact_email=self.contact_email.data)
+            contact_phone=self.contact_phone.data, contact_email=self.contact_email.data,
+            consent_at=utcnow() if self.consent.data and self.for_whom.data == OTHER else None,
+            coordinator_only=bool(self.coordinator_only.data))
 
 
 class OfferForm(PostForm):

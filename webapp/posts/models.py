@@ -6,7 +6,7 @@ The exact point and what the author typed as place never leave the server; the p
 """
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -44,6 +44,11 @@ class Post(Timestamps, db.Model):
     contact_name: Mapped[str | None] = mapped_column(String(100))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     contact_email: Mapped[str | None] = mapped_column(String(254))
+    # For someone else: who agreed to the vraag, and when the author said so (required; privacy by design).
+    consent_name: Mapped[str | None] = mapped_column(String(100))
+    consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Only the coördinatoren see it: never on the board, the map, the API or in the index.
+    coordinator_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Hulpaanbod: availability ("ma-ochtend,za-middag") and travel radius.
     availability: Mapped[str | None] = mapped_column(String(400))
     travel_km: Mapped[int | None] = mapped_column(Integer)
@@ -80,7 +85,7 @@ class Post(Timestamps, db.Model):
         return (self.latitude, self.longitude)
 
     def is_searchable(self):
-        return self.status == OPEN
+        return self.status == OPEN and not self.coordinator_only
 
     def search_document(self):
         from webapp.posts.documents import post_document

@@ -1,5 +1,5 @@
 """Edits of a public post wait for a coördinator: the approved version stays public until then."""
-from datetime import date
+from datetime import date, datetime
 
 from webapp.posts.vocab import OPEN
 
@@ -7,7 +7,7 @@ from webapp.posts.vocab import OPEN
 EDITABLE_FIELDS = (
     "title", "description", "categories", "when_kind", "date_from", "date_until", "when_note",
     "behalf_name", "behalf_relation", "contact_choice", "contact_name", "contact_phone", "contact_email",
-    "availability", "travel_km",
+    "consent_name", "consent_at", "coordinator_only", "availability", "travel_km",
     "place_text", "latitude", "longitude", "precision", "public_latitude", "public_longitude", "woonplaats", "gemeente",
 )
 
@@ -47,4 +47,6 @@ def _to_json(value):
 def _from_json(name, value):
     if name in ("date_from", "date_until") and value:
         return date.fromisoformat(value)
+    if name == "consent_at" and value:
+        return datetime.fromisoformat(value)
     return value

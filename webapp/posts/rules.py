@@ -64,6 +64,9 @@ def _check_behalf(data):
     reasons = []
     if not data.behalf_name:
         reasons.append(("behalf_name", _("Vul de naam in van degene die u helpt.")))
+    if data.consent_at is None:
+        reasons.append(("consent", _("Vraag eerst of deze persoon het goed vindt dat u deze hulpvraag plaatst. "
+                                     "Zonder die toestemming kunt u de vraag niet versturen.")))
     if data.behalf_relation not in RELATIONS:
         reasons.append(("behalf_relation", _("Kies wie u bent voor deze persoon.")))
     if data.contact_choice not in (CONTACT_MINE, CONTACT_THEIRS):

@@ -6,6 +6,7 @@ refused (StaleVersion) when the post changed after the author's form was made.
 An edit of an open post does not change what the public sees: it waits in `pending_changes` until a
 coördinator approves it (publishing.py). The place is geocoded again only when its text changed.
 """
+from dataclasses import replace
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -19,7 +20,7 @@ from webapp.posts import lifecycle, publishing, rules
 from webapp.posts.data import PLACE_FIELDS
 from webapp.posts.models import POST_CLASSES, Post
 from webapp.posts.placement import place_post
-from webapp.posts.vocab import CONCEPT, LIFETIME_WEEKS, REJECTED
+from webapp.posts.vocab import CONCEPT, LIFETIME_WEEKS, REJECTED, REQUEST
 from webapp.submissions import create_once
 
 SAVED, HELD, UNCHANGED = "saved", "held", "unchanged"
@@ -45,6 +46,7 @@ def edit_post(post, data, send=False, on=None, seen_version=None):
     Returns SAVED, HELD (waits for a coördinator) or UNCHANGED (an open post edited to its public version:
     nothing waits any more).
     """
+    data = _kept_consent(post, data)
     old_place = publishing.pending_value(post, "place_text") or ""
     place = _checked(data, post, on, data.place if data.place.strip() != old_place else None)
     with write_block():
@@ -54,6 +56,15 @@ def edit_post(post, data, send=False, on=None, seen_version=None):
         if publishing.needs_review(post):
             return _hold(post, {**data.fields(), **place})
         return _apply(post, {**data.fields(), **place}, send)
+
+
+def _kept_consent(post, data):
+    """Consent once given for the same person keeps its moment; a new name records a new one."""
+    if data.kind != REQUEST or data.consent_at is None:
+        return data
+    given = publishing.pending_value(post, "consent_at")
+    same_person = publishing.pending_value(post, "consent_name") == data.behalf_name
+    return replace(data, consent_at=given) if given and same_person else data
 
 
 def submit_post(post):

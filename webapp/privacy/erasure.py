@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from blinker import Namespace
+from sqlalchemy import update
 
+from webapp.extensions import db
 from webapp.text import mask_contact
 
 signals = Namespace()
@@ -58,3 +60,9 @@ def scrub(text, person):
 def anonymous_id(user):
     """What logs keep of a deleted account instead of its name: the same for every row of that account."""
     return "verwijderd account #" + hashlib.sha256(str(user.id).encode()).hexdigest()[:8]
+
+
+def forget_actor(column, user):
+    """Audit rows that name the actor by e-mail address keep an anonymous id instead, once the account goes."""
+    if user.email:
+        db.session.execute(update(column.class_).where(column == user.email).values({column.key: anonymous_id(user)}))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from webapp.epoch import current_epoch
 from webapp.extensions import db
+from webapp.privacy.erasure import account_erasing, forget_actor
 from webapp.search import applier, cli, hooks, query, vocabulary
 from webapp.search import log as index_log
 from webapp.search.index import SearchIndex
@@ -28,6 +29,11 @@ def init_app(app):
     app.extensions["search_checked_at"] = 0.0
     hooks.register()
     app.cli.add_command(cli.search_group)
+    account_erasing.connect(forget_vocabulary_actor)  # the change log keeps an anonymous id
+
+
+def forget_vocabulary_actor(user):
+    forget_actor(vocabulary.SynonymGroupChange.actor, user)
 
 
 def search_kind(kind, text):

@@ -62,7 +62,7 @@ def _open_near(cls, point, km):
     """Open posts in the box around `point` (a cheap pre-filter; the exact distance decides later)."""
     min_lat, min_lon, max_lat, max_lon = bounding_box(point, km)
     return db.session.scalars(select(cls).where(
-        cls.status == OPEN, cls.latitude.between(min_lat, max_lat), cls.longitude.between(min_lon, max_lon))).all()
+        cls.status == OPEN, cls.coordinator_only.is_(False), cls.latitude.between(min_lat, max_lat), cls.longitude.between(min_lon, max_lon))).all()
 
 
 def _text_scores(kind, post):
