@@ -1,7 +1,7 @@
 """post consent and coordinator-only vragen
 
 Revision ID: 581902237255
-Revises: ce2f2949fef1
+Revises: 4d7a2c9e1f05
 Create Date: 2026-12-04 12:00:00
 
 A vraag placed for someone else records who agreed and when (consent_name, consent_at); a vraag can be seen by
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '581902237255'
-down_revision = 'ce2f2949fef1'
+down_revision = '4d7a2c9e1f05'
 branch_labels = None
 depends_on = None
 
