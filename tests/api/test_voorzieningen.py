@@ -32,7 +32,8 @@ def test_result_fields_are_the_documented_envelope(client, demo):
     body = client.get(API, query_string={"q": "dementie"}).get_json()
     assert len(body["results"]) == min(body["total"], 20)
     assert set(body["results"][0]) == {"id", "slug", "name", "summary", "themes", "gemeente", "service_area", "lat",
-                                       "lon", "precision", "distance_km", "url"}
+                                       "lon", "precision", "remote_only", "closed_until", "notice", "distance_km",
+                                       "url"}
     assert body["results"][0]["distance_km"] is None  # no place given
 
 

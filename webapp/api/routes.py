@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from webapp.api import bp, params
 from webapp.directory import services
+from webapp.directory.hours import local_now
 from webapp.errors import RuleViolation
 from webapp.site import absolute_url
 
@@ -62,7 +63,8 @@ def _result(item, from_place):
 
 def _service_summary(service, distance_km):
     location = service.location
-    point = location.point if location else None
+    point = service.visit_point  # none for a voorziening online or by phone only: it is not at the gemeente's centre
+    today = local_now().date()
     return {
         "id": service.id,
         "slug": service.slug,
@@ -73,7 +75,10 @@ def _service_summary(service, distance_km):
         "service_area": list(service.service_area),
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
-        "precision": location.precision if location else None,
+        "precision": location.precision if location and point else None,
+        "remote_only": service.remote_only,
+        "closed_until": service.closed_until.isoformat() if service.closed_on(today) else None,
+        "notice": service.notice_on(today),
         "distance_km": distance_km,
         "url": absolute_url("api.show_service", service_id=service.id),
     }

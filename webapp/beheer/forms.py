@@ -52,6 +52,11 @@ class ServiceForm(VersionedForm, OnceForm):
     volunteers = RadioField(_l("Met vrijwilligers"), choices=list(TRISTATE.items()), default="onbekend")
     wheelchair_access = RadioField(_l("Rolstoeltoegankelijk"), choices=list(TRISTATE.items()), default="onbekend")
     last_checked_on = DateField(_l("Laatst gecontroleerd"), [Optional()])
+    remote_only = BooleanField(_l("Alleen online of telefonisch: er is geen adres om langs te gaan"))
+    closed_until = DateField(_l("Tijdelijk gesloten tot en met"), [Optional()])
+    closed_note = _text(_l("Reden van de sluiting"), 300)
+    notice = _text(_l("Korte mededeling"), 200)
+    notice_until = DateField(_l("Mededeling tot en met"), [Optional()])
 
     def to_data(self):
         values = {name: getattr(self, name).data for name in ServiceData.field_names()
@@ -66,7 +71,7 @@ class ServiceForm(VersionedForm, OnceForm):
         location = service.location
         data = {name: getattr(service, name) for name in ("name", "gemeente", "summary", "description",
                 "access_route", "layer", "phone", "email", "website", "languages", "free_of_charge", "cost_note",
-                "volunteers", "last_checked_on")}
+                "volunteers", "last_checked_on", "remote_only", "closed_until", "closed_note", "notice", "notice_until")}
         data.update(themes=[t.slug for t in service.themes], service_area=areas.area_text(service.service_area),
                     target_groups=", ".join(g.name for g in service.target_groups),
                     organization_name=service.organization.name if service.organization else None,

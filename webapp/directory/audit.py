@@ -22,7 +22,9 @@ FIELD_LABELS = {
     "address": _l("Adres"), "postcode": _l("Postcode"), "woonplaats": _l("Woonplaats"),
     "wheelchair_access": _l("Rolstoeltoegankelijk"), "point": _l("Punt op de kaart"), "precision": _l("Precisie"),
     "hours": _l("Openingstijden"), "exceptions": _l("Andere tijden"),
-    "open_on_holidays": _l("Open op feestdagen"), "last_checked_on": _l("Laatst gecontroleerd"),
+    "open_on_holidays": _l("Open op feestdagen"), "closed_until": _l("Tijdelijk gesloten tot en met"),
+    "closed_note": _l("Reden van de sluiting"), "notice": _l("Mededeling"), "notice_until": _l("Mededeling tot en met"),
+    "remote_only": _l("Alleen online of telefonisch"), "last_checked_on": _l("Laatst gecontroleerd"),
     "archived": _l("Gearchiveerd"),
 }
 
@@ -61,6 +63,10 @@ def snapshot(service):
         "hours": "; ".join(f"{s.weekday} {s.opens:%H:%M}-{s.closes:%H:%M}" for s in service.schedules),
         "exceptions": "; ".join(_exception_text(e) for e in service.schedule_exceptions),
         "open_on_holidays": "ja" if service.open_on_holidays else "nee",
+        "closed_until": service.closed_until.isoformat() if service.closed_until else None,
+        "closed_note": service.closed_note, "notice": service.notice,
+        "notice_until": service.notice_until.isoformat() if service.notice_until else None,
+        "remote_only": "ja" if service.remote_only else "nee",
         "last_checked_on": service.last_checked_on.isoformat() if service.last_checked_on else None,
         "archived": "ja" if service.archived_at else "nee",
     }

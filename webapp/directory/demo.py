@@ -90,7 +90,8 @@ def _place(service, entry):
     location.precision = found.precision if found else None
 
 
-LATER_FIELDS = {"open_on_holidays": "nee"}
+LATER_FIELDS = {"open_on_holidays": "nee", "closed_until": None, "closed_note": None, "notice": None,
+                "notice_until": None, "remote_only": "nee"}
 
 
 def fingerprint(service):

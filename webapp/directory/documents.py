@@ -1,10 +1,11 @@
 """What a voorziening contributes to the search index."""
 from webapp.directory.areas import area_keys
+from webapp.directory.vocab import REMOTE
 
 
 def service_document(service):
     location = service.location
-    point = location.point if location else None
+    point = service.visit_point
     themes = [theme.label for theme in service.themes]
     tags = " ".join(themes + [group.name for group in service.target_groups])
     place = " ".join(filter(None, [location and location.name, location and location.woonplaats, service.gemeente]))
@@ -23,5 +24,5 @@ def service_document(service):
         "area": ",".join(sorted(area_keys(service.service_area))),
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
-        "precision": location.precision if location else None,
+        "precision": REMOTE if service.remote_only else (location.precision if location else None),
     }

@@ -3,7 +3,7 @@
 Comparing local wall-clock times makes daylight saving time come out right: a slot 09:00-17:00 means
 09:00-17:00 on the clock in Meppel, in summer and in winter.
 
-What counts on a day, strongest first: a dated exception (closed, or other hours), then a public holiday (closed,
+What counts on a day, strongest first: a "tijdelijk gesloten" period (closed), a dated exception (closed, or other hours), then a public holiday (closed,
 unless the voorziening says it is open on holidays), then the weekly slots. Public holidays come from the
 `holidays` package (NL); Bevrijdingsdag is a day off there only in lustrum years (2025, 2030), and a gemeente may
 count it every year (`DayRules.liberation_day_every_year`).
@@ -39,6 +39,7 @@ class DayRules:
 
     liberation_day_every_year: bool = False  # the gemeente's choice (gemeente_contacts)
     open_on_holidays: bool = False  # the voorziening's own: open as on any other day
+    closed_until: date | None = None  # "tijdelijk gesloten" up to and including this day
 
     def holiday(self, day):
         """The name of the public holiday on `day` ("Eerste kerstdag"), or None."""
@@ -59,9 +60,12 @@ class Day:
     slots: list  # [(opens, closes)]
     holiday: str | None = None  # the public holiday that closes it
     exception: object = None  # the dated exception that counts that day
+    temporarily_closed: bool = False
 
 
 def day_hours(day, schedules, exceptions_by_day, rules=NATIONAL_RULES):
+    if rules.closed_until is not None and day <= rules.closed_until:
+        return Day(day, [], temporarily_closed=True)
     exception = exceptions_by_day.get(day)
     if exception is not None:
         if exception.closed or exception.opens is None or exception.closes is None:
@@ -75,10 +79,13 @@ def day_hours(day, schedules, exceptions_by_day, rules=NATIONAL_RULES):
 
 
 def is_open(schedules, exceptions, now=None, rules=NATIONAL_RULES):
-    """True or False; None when nobody knows the hours (no slots and no exceptions)."""
+    """True or False; None when nobody knows the hours (no slots and no exceptions) and it is not closed."""
+    moment = local_now(now)
+    if rules.closed_until is not None and moment.date() <= rules.closed_until:
+        return False
     if not schedules and not exceptions:
         return None
-    return _current_slot(schedules, exceptions, local_now(now), rules) is not None
+    return _current_slot(schedules, exceptions, moment, rules) is not None
 
 
 def _current_slot(schedules, exceptions, moment, rules):

@@ -50,6 +50,11 @@ class ServiceData:
     woonplaats: str | None = None
     wheelchair_access: str = "onbekend"
     last_checked_on: object = None
+    closed_until: object = None  # "tijdelijk gesloten" up to and including this date
+    closed_note: str | None = None
+    notice: str | None = None  # "let op: verhuisd naar ...", shown up to and including notice_until
+    notice_until: object = None
+    remote_only: bool = False  # online or by phone only: no point on the map
 
     @classmethod
     def field_names(cls):
@@ -86,7 +91,8 @@ def current_data(service):
         location_name=location and location.name, address=location and location.address,
         postcode=location and location.postcode, woonplaats=location and location.woonplaats,
         wheelchair_access=location.wheelchair_access if location else UNKNOWN,
-        last_checked_on=service.last_checked_on,
+        last_checked_on=service.last_checked_on, closed_until=service.closed_until, closed_note=service.closed_note,
+        notice=service.notice, notice_until=service.notice_until, remote_only=service.remote_only,
     )
 
 
@@ -109,6 +115,7 @@ def prepare(actor, service, data):
     if service is not None:
         check_gemeente(actor, service.gemeente)
     check_gemeente(actor, data.gemeente)
+    _check_status(data)
     _area(actor, data)
     return _locate(data) if service is None or _moved(service.location, data) else KEEP
 
@@ -187,6 +194,17 @@ def check_gemeente(actor, gemeente):
                                             gemeente=gemeente))])
 
 
+def _check_status(data):
+    """A closure and a notice end by themselves, so each needs its end date."""
+    problems = []
+    if data.closed_note and data.closed_until is None:
+        problems.append(("closed_until", _("Vul in tot en met welke dag de voorziening gesloten is.")))
+    if data.notice and data.notice_until is None:
+        problems.append(("notice_until", _("Vul in tot en met welke dag de mededeling op de site staat.")))
+    if problems:
+        raise RuleViolation(problems)
+
+
 def _check_hours(slots, exceptions):
     problems = []
     if any(not 0 <= slot.weekday <= 6 for slot in slots):
@@ -202,7 +220,8 @@ def _check_hours(slots, exceptions):
 
 def _apply(actor, service, data, found):
     for name in ("name", "gemeente", "summary", "description", "access_route", "layer", "phone", "email",
-                 "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on"):
+                 "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on",
+                 "closed_until", "closed_note", "notice", "notice_until", "remote_only"):
         setattr(service, name, getattr(data, name))
     themes = (db.session.get(Theme, slug) for slug in dict.fromkeys(data.themes))
     service.themes = [theme for theme in themes if theme]

@@ -128,6 +128,14 @@ class Service(Timestamps, db.Model):
     source_lines: Mapped[str | None] = mapped_column(String(40))
     last_checked_on: Mapped[date | None] = mapped_column(Date)
     open_on_holidays: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # "Tijdelijk gesloten" up to and including closed_until (with an optional note), and a short notice ("let op:
+    # verhuisd naar ...") shown up to and including notice_until: both end by themselves.
+    closed_until: Mapped[date | None] = mapped_column(Date)
+    closed_note: Mapped[str | None] = mapped_column(String(300))
+    notice: Mapped[str | None] = mapped_column(String(200))
+    notice_until: Mapped[date | None] = mapped_column(Date)
+    # Online or by phone only: no place to visit, so no point on the map (found by its werkgebied).
+    remote_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     demo_fingerprint: Mapped[str | None] = mapped_column(String(64))  # the content as `demo load` left it
@@ -149,6 +157,20 @@ class Service(Timestamps, db.Model):
     def service_area(self):
         """Who it is for: gemeente names, or (NATIONAL,); its own gemeente when nothing is stored."""
         return tuple(area.name for area in self.areas) or (self.gemeente,)
+
+    def closed_on(self, day):
+        """Whether `day` falls in a "tijdelijk gesloten" period."""
+        return self.closed_until is not None and day <= self.closed_until
+
+    def notice_on(self, day):
+        """The short notice while it lasts, else None."""
+        return self.notice if self.notice and self.notice_until is not None and day <= self.notice_until else None
+
+    @property
+    def visit_point(self):
+        """Where a resident can go: the main location's point; None for a voorziening online or by phone only."""
+        location = self.location
+        return None if self.remote_only or location is None else location.point
 
     @property
     def location(self):

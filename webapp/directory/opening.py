@@ -27,14 +27,18 @@ def rules_for(service):
     every_year = db.session.scalar(select(GemeenteContact.liberation_day_every_year)
                                    .where(GemeenteContact.gemeente == service.gemeente))
     return hours.DayRules(liberation_day_every_year=bool(every_year),
-                          open_on_holidays=bool(service.open_on_holidays))
+                          open_on_holidays=bool(service.open_on_holidays), closed_until=service.closed_until)
 
 
 def status(service, at=None):
-    """What the detail page says about the hours now: open or not, the next change today, the coming week."""
+    """What the detail page says about the hours now: open or not, the next change today, the coming week, and
+    a "tijdelijk gesloten" period or a notice while they last."""
     rules = rules_for(service)
     slots, exceptions = service.schedules, service.schedule_exceptions
+    today = hours.local_now(at).date()
     return {
+        "closed_until": service.closed_until if service.closed_on(today) else None,
+        "notice": service.notice_on(today),
         "open_now": hours.is_open(slots, exceptions, at, rules),
         "next_change": hours.next_change(slots, exceptions, at, rules) if slots or exceptions else None,
         "week": hours.week(slots, exceptions, at, rules) if slots or exceptions else [],
@@ -51,7 +55,8 @@ def _gather(ids):
             schedules.setdefault(slot.service_id, []).append(slot)
         for day in db.session.scalars(select(ScheduleException).where(ScheduleException.service_id.in_(batch))):
             exceptions.setdefault(day.service_id, []).append(day)
-        for service_id, gemeente, open_on_holidays in db.session.execute(
-                select(Service.id, Service.gemeente, Service.open_on_holidays).where(Service.id.in_(batch))):
-            rules[service_id] = hours.DayRules(gemeente in every_year, bool(open_on_holidays))
+        for service_id, gemeente, open_on_holidays, closed_until in db.session.execute(
+                select(Service.id, Service.gemeente, Service.open_on_holidays, Service.closed_until)
+                .where(Service.id.in_(batch))):
+            rules[service_id] = hours.DayRules(gemeente in every_year, bool(open_on_holidays), closed_until)
     return schedules, exceptions, rules

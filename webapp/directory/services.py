@@ -7,7 +7,9 @@ from sqlalchemy.orm import selectinload
 
 from webapp import geo, search
 from webapp.directory import areas, opening, ranking
+from webapp.directory.hours import local_now
 from webapp.directory.models import Service, ServiceAtLocation
+from webapp.directory.vocab import REMOTE
 from webapp.extensions import db
 
 FACET_FIELDS = {"theme": "themes", "access": "access", "gemeente": "gemeenten"}
@@ -52,6 +54,8 @@ class ResultItem:
     open_now: bool | None
     in_area: bool | None = None
     group: str | None = None  # the list's heading this result falls under (OWN_AREA, OTHER_AREAS or a gemeente)
+    closed_until: object = None  # "tijdelijk gesloten" up to and including this date, while it lasts
+    notice: str | None = None  # the short notice, while it lasts
 
 
 @dataclass
@@ -106,7 +110,8 @@ def search_services(query, now=None):
         total=len(matching),
         page=page,
         last_page=last_page,
-        items=_load_page(matching[start:start + query.per_page], by_gemeente=place is None),
+        items=_load_page(matching[start:start + query.per_page], by_gemeente=place is None,
+                         today=local_now(now).date()),
         facets=_facets(candidates, filters),
         place=place,
         gemeente=gemeente,
@@ -135,6 +140,9 @@ def _candidate(hit):
 
 
 def _within(candidate, radius_km):
+    """Within the radius; a voorziening online or by phone only has no place, so it counts where it works."""
+    if candidate.precision == REMOTE:
+        return candidate.in_area is True
     return candidate.distance_km is not None and candidate.distance_km <= radius_km
 
 
@@ -203,7 +211,7 @@ def _group(candidate, by_gemeente):
     return {True: OWN_AREA, False: OTHER_AREAS}.get(candidate.in_area)
 
 
-def _load_page(candidates, by_gemeente=False):
+def _load_page(candidates, by_gemeente=False, today=None):
     ids = [c.row_id for c in candidates]
     rows = db.session.scalars(
         select(Service).where(Service.id.in_(ids)).options(
@@ -212,7 +220,9 @@ def _load_page(candidates, by_gemeente=False):
         )
     ).all() if ids else []
     by_id = {row.id: row for row in rows}
-    return [ResultItem(by_id[c.row_id], c.distance_km, c.open_now, c.in_area, _group(c, by_gemeente))
+    return [ResultItem(by_id[c.row_id], c.distance_km, c.open_now, c.in_area, _group(c, by_gemeente),
+                       closed_until=by_id[c.row_id].closed_until if by_id[c.row_id].closed_on(today) else None,
+                       notice=by_id[c.row_id].notice_on(today))
             for c in candidates if c.row_id in by_id]
 
 

@@ -37,4 +37,5 @@ LAYERS = {
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
 TRISTATE = {YES: _l("Ja"), NO: _l("Nee"), UNKNOWN: _l("Onbekend")}
 
+REMOTE = "op-afstand"  # the index's precision of a voorziening online or by phone only: no point, no distance
 NATIONAL = "heel Nederland"  # the werkgebied of a national line: every resident, whatever the gemeente

@@ -52,6 +52,8 @@ SERVICE_SUMMARY = obj({
     "themes": {"type": "array", "items": {"enum": sorted(THEMES)}}, "gemeente": {"type": "string"},
     "service_area": STRINGS, "lat": NUMBER_OR_NULL, "lon": NUMBER_OR_NULL, "precision": STRING_OR_NULL,
     "distance_km": NUMBER_OR_NULL, "url": {"type": "string", "format": "uri"},
+    "remote_only": {"type": "boolean"}, "closed_until": {"type": ["string", "null"], "format": "date"},
+    "notice": STRING_OR_NULL,
     "in_area": {"type": ["boolean", "null"]}}, ["id", "slug", "name", "themes", "gemeente", "service_area", "url"])
 SERVICE_DETAIL = obj({
     **SERVICE_SUMMARY["properties"], "description": {"type": "string"},
