@@ -1,8 +1,8 @@
 """closed, notice, remote only
 
 Revision ID: 11c77ba2a89b
-Revises: 7163a3e44c0c
-Create Date: 2026-12-04 12:00:00
+Revises: 581902237255
+Create Date: 2026-12-04 12:10:00
 
 "Tijdelijk gesloten" with an end date and a note, a short notice with an end date, and voorzieningen online or by
 phone only (no point on the map). Plain ADD COLUMN: a batch recreate of services would cascade to its children.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '11c77ba2a89b'
-down_revision = '7163a3e44c0c'
+down_revision = '581902237255'
 branch_labels = None
 depends_on = None
 
