@@ -65,6 +65,8 @@ def test_an_export_imported_into_an_empty_kaart_exports_the_same(demo, runner, t
     second = export(runner, tmp_path / "b")
     assert second.keys() == first.keys()
     assert {name for name in first if first[name] != second[name]} == set()
+    again = run_import(runner, tmp_path / "b", "--proef")
+    assert "bijgewerkt" not in again.output and "toegevoegd" not in again.output  # the same source: nothing new
 
 
 def assert_valid_package(folder):

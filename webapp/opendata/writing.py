@@ -113,7 +113,7 @@ def _write_children(service, unit, werkgebied):
         {"id": area_ids.get(name) or derived("service_area", service.id), "name": name} for name in werkgebied])
     slugs = [THEME_BY_ID.get(row.get("taxonomy_term_id")) or unit.terms.get(row.get("taxonomy_term_id"))
              for row in children["attribute"]]
-    service.themes = [db.session.get(Theme, slug) for slug in dict.fromkeys(slugs) if slug in THEMES]
+    service.themes = [db.session.get(Theme, slug) for slug in sorted(set(slugs) & set(THEMES))]  # as the kaart orders
     weekly = [row for row in children["schedule"] if not _is_exception(row)]
     service.schedules = _sync(service.schedules, Schedule, [slot for row in weekly for slot in _slots(row)])
     service.schedule_exceptions = _sync(service.schedule_exceptions, ScheduleException,
