@@ -5,6 +5,7 @@ from wtforms import (BooleanField, DateField, FieldList, FormField, RadioField, 
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.directory import areas
+from webapp.directory.languages import LANGUAGES, listed, stored
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
 from webapp.forms import CheckboxList, ChoiceField, EmailCheck, OnceForm, SubForm, VersionedForm
@@ -46,7 +47,8 @@ class ServiceForm(VersionedForm, OnceForm):
     phone = _text(_l("Telefoon"), 40, Regexp(PHONE, message=_l("Vul een telefoonnummer in, zoals 0522 123 456.")))
     email = _text(_l("E-mail"), 200, EmailCheck())
     website = _text(_l("Website"), 300, *WEBSITE)
-    languages = _text(_l("Talen"), 200)
+    languages = CheckboxList(_l("Talen die de medewerkers spreken"), [Optional()],
+                             choices=[(name, name) for name in LANGUAGES])
     free_of_charge = RadioField(_l("Gratis"), choices=list(TRISTATE.items()), default="onbekend")
     cost_note = _text(_l("Kosten (toelichting)"), 300)
     volunteers = RadioField(_l("Met vrijwilligers"), choices=list(TRISTATE.items()), default="onbekend")
@@ -63,6 +65,7 @@ class ServiceForm(VersionedForm, OnceForm):
                   if name not in ("themes", "target_groups", "layer", "service_area")}
         values.update(summary=(values["summary"] or "").strip(), description=(values["description"] or "").strip())
         groups = [name.strip() for name in (self.target_groups.data or "").split(",") if name.strip()]
+        values["languages"] = stored(self.languages.data or ())
         return ServiceData(**values, themes=tuple(self.themes.data or ()), target_groups=tuple(groups),
                            layer=self.layer.data or None, service_area=areas.split_area(self.service_area.data))
 
@@ -73,6 +76,7 @@ class ServiceForm(VersionedForm, OnceForm):
                 "access_route", "layer", "phone", "email", "website", "languages", "free_of_charge", "cost_note",
                 "volunteers", "last_checked_on", "remote_only", "closed_until", "closed_note", "notice", "notice_until")}
         data.update(themes=[t.slug for t in service.themes], service_area=areas.area_text(service.service_area),
+                    languages=listed(service.languages),
                     target_groups=", ".join(g.name for g in service.target_groups),
                     organization_name=service.organization.name if service.organization else None,
                     location_name=location and location.name, address=location and location.address,

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
+from webapp.directory.languages import LANGUAGES
 from webapp.directory.services import ServiceQuery
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
 from webapp.forms import CheckboxList, ChoiceField, PageField
@@ -40,6 +41,8 @@ class SearchForm(FlaskForm):
                           choices=[("", _l("Alle manieren"))] + list(ACCESS_ROUTES.items()))
     gemeente = SelectField(_l("Gemeente"), [Optional()], choices=[("", _l("Alle gemeenten"))], validate_choice=False)
     nu_open = BooleanField(_l("Nu open"))
+    taal = ChoiceField(_l("Taal van de medewerkers"), [Optional()],
+                       choices=[("", _l("Alle talen"))] + [(name, name) for name in LANGUAGES])
     pagina = PageField(_l("Pagina"))
 
     def validate_straal(self, field):
@@ -60,6 +63,7 @@ class SearchForm(FlaskForm):
             access=self.toegang.data or None,
             gemeente=self.gemeente.data or None,
             open_now=bool(self.nu_open.data),
+            language=self.taal.data or None,
             page=self.pagina.data or 1,
             per_page=PER_PAGE,
         )

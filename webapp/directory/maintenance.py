@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from webapp import geo
 from webapp.database import check_version, write_block
-from webapp.directory import areas, audit
+from webapp.directory import areas, audit, languages
 from webapp.directory.models import (Location, Organization, Schedule, ScheduleException, Service, ServiceArea,
                                      ServiceAtLocation, TargetGroup, Theme)
 from webapp.directory.placement import place
@@ -117,6 +117,7 @@ def prepare(actor, service, data):
     check_gemeente(actor, data.gemeente)
     _check_status(data)
     _area(actor, data)
+    languages.names_of(data.languages)  # RuleViolation for a language not on the list
     return _locate(data) if service is None or _moved(service.location, data) else KEEP
 
 
@@ -220,9 +221,10 @@ def _check_hours(slots, exceptions):
 
 def _apply(actor, service, data, found):
     for name in ("name", "gemeente", "summary", "description", "access_route", "layer", "phone", "email",
-                 "website", "languages", "free_of_charge", "cost_note", "volunteers", "last_checked_on",
+                 "website", "free_of_charge", "cost_note", "volunteers", "last_checked_on",
                  "closed_until", "closed_note", "notice", "notice_until", "remote_only"):
         setattr(service, name, getattr(data, name))
+    service.languages = languages.stored(languages.names_of(data.languages))
     themes = (db.session.get(Theme, slug) for slug in dict.fromkeys(data.themes))
     service.themes = [theme for theme in themes if theme]
     service.target_groups = [_named(TargetGroup, name) for name in dict.fromkeys(data.target_groups)]

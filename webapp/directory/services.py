@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp import geo, search
-from webapp.directory import areas, opening, ranking
+from webapp.directory import areas, languages, opening, ranking
 from webapp.directory.hours import local_now
 from webapp.directory.models import Service, ServiceAtLocation
 from webapp.directory.vocab import REMOTE
@@ -26,6 +26,7 @@ class ServiceQuery:
     access: str | None = None
     gemeente: str | None = None
     open_now: bool = False
+    language: str | None = None  # a name of languages.LANGUAGES: only voorzieningen whose staff speak it
     page: int = 1
     per_page: int = 20
 
@@ -95,6 +96,9 @@ def search_services(query, now=None):
     gemeente = geo.gemeente_of(place)
     text_search = search.search_kind("service", query.text)
     candidates = [_candidate(hit) for hit in text_search.hits]
+    if query.language:
+        speaking = speaking_ids(query.language)
+        candidates = [candidate for candidate in candidates if candidate.row_id in speaking]
     ranking.measure(candidates, place, query.radius_km, rounded=lambda km: round(km, 1))
     for candidate in candidates:
         candidate.in_area = areas.covers(candidate.area, gemeente) if gemeente else None
@@ -242,6 +246,13 @@ def gemeenten():
     return db.session.scalars(select(Service.gemeente).where(Service.archived_at.is_(None))
                               .distinct().order_by(Service.gemeente)).all()
 
+
+
+def speaking_ids(language):
+    """The ids of the voorzieningen whose staff speak `language` (a name of languages.LANGUAGES)."""
+    rows = db.session.execute(select(Service.id, Service.languages)
+                              .where(Service.languages.contains(language), Service.archived_at.is_(None)))
+    return {service_id for service_id, stored in rows if language in languages.listed(stored)}
 
 
 def active_slugs():

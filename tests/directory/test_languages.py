@@ -1,0 +1,49 @@
+"""The languages a voorziening's staff speak: a list in beheer (not free text), and a filter on the search."""
+from dataclasses import replace
+
+import pytest
+
+from tests.directory.test_routes import Page, get
+from tests.factories import make_service
+from webapp.directory import maintenance
+from webapp.directory.models import Service
+from webapp.errors import RuleViolation
+from webapp.extensions import db
+
+
+def test_beheer_ticks_languages_from_the_list_and_they_are_stored_in_list_order(login, client):
+    service = make_service("Taalhuis Meppel")
+    login("beheerder")
+    form = Page(client.get(f"/beheer/voorzieningen/{service.id}/bewerken").text)
+    assert {e["attrs"]["value"] for e in form.find("input", name="languages")} >= {"Nederlands", "Arabisch", "Tigrinya"}
+    data = {e["attrs"]["name"]: e["attrs"].get("value", "") for e in form.find("input")
+            if e["attrs"].get("type") in ("hidden", "text", "email", "tel", "url", "date", None) and e["attrs"].get("name")}
+    data.update(name="Taalhuis Meppel", gemeente="Meppel", access_route="onbekend", free_of_charge="onbekend",
+                volunteers="onbekend", wheelchair_access="onbekend", languages=["Tigrinya", "Nederlands"])
+    response = client.post(f"/beheer/voorzieningen/{service.id}/bewerken", data=data)
+    assert response.status_code == 302, response.text
+    assert db.session.get(Service, service.id).languages == "Nederlands, Tigrinya"
+    page = Page(client.get(f"/beheer/voorzieningen/{service.id}/bewerken").text)
+    assert {e["attrs"]["value"] for e in page.find("input", name="languages") if "checked" in e["attrs"]} == {
+        "Nederlands", "Tigrinya"}
+
+
+def test_the_rules_read_names_case_and_accent_free_and_refuse_what_is_not_on_the_list(app, accounts):
+    service = make_service("Inloop")
+    current = maintenance.current_data(service)
+    maintenance.update_service(accounts["beheerder"], service, replace(current, languages="oekraiens en ARABISCH; ngt"))
+    assert service.languages == "Nederlandse Gebarentaal, Oekraïens, Arabisch"
+    with pytest.raises(RuleViolation) as refused:
+        maintenance.update_service(accounts["beheerder"], service, replace(current, languages="Nederlands, Klingon"))
+    assert "Deze talen staan niet in de lijst: Klingon." in refused.value.reasons[0][1]
+
+
+def test_the_search_filters_on_a_language_and_says_so(client):
+    make_service("Taalcafé", languages="Nederlands, Arabisch")
+    make_service("Inloop De Schakel", languages="Nederlands")
+    make_service("Spreekuur zonder talen")
+    assert sorted(get(client, "/zoeken?taal=Arabisch").names) == ["Taalcafé"]
+    assert sorted(get(client, "/zoeken?taal=Nederlands").names) == ["Inloop De Schakel", "Taalcafé"]
+    page = get(client, "/zoeken?taal=Arabisch")
+    assert page.link("Spreekt Arabisch") == "/zoeken"
+    assert get(client, "/zoeken?taal=Klingon").count is None  # not a choice: the form says so, nothing searched
