@@ -29,7 +29,7 @@ VISITS = [
     ("GET /zoeken?q=schulden&plaats=7941+AB&straal=5&bij=52.7%2C6.19 HTTP/1.1",
      "GET /zoeken?q=[weg]&plaats=[weg]&straal=5&bij=[weg] HTTP/1.1"),
     (f"http://buurtkaart.test/afmelden/{TOKEN}?x=1", "http://buurtkaart.test/afmelden/[weg]?x=1"),
-    ("/voor-elkaar/hulpvragen/7c1e5a9d-3b20-4f00-8000-000000000000", "/voor-elkaar/hulpvragen/7c1e5a9d-3b20-4f00-8000-000000000000"),
+    ("/voor-elkaar/hulpvragen/7c1e5a9d-3b20-4f00-8000-000000000000",) * 2,  # a post's id is no secret
     ("-", "-"),
 ])
 def test_redact(line, shown):
@@ -59,7 +59,8 @@ def test_gunicorn_with_the_deploy_config_writes_no_secrets(database_url, tmp_pat
     lines = [line for line in written.splitlines() if '"GET ' in line]
     assert len(lines) >= len(VISITS), written
     assert "/wachtwoord-herstellen/[weg]" in written and "plaats=[weg]" in written and "straal=5" in written
-    assert not [secret for secret in SECRETS if secret in written], [line for line in lines if any(s in line for s in SECRETS)]
+    leaked = [line for line in written.splitlines() if any(secret in line for secret in SECRETS)]
+    assert not leaked, written
 
 
 def _get(url, referer):

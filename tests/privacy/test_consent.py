@@ -47,6 +47,11 @@ def test_consent_records_who_and_when_and_an_edit_keeps_it(client, login):
                 data=request_form(**{**FOR_OMA, "behalf_name": "Opa Jansen"}, consent="y", send=None, save="1"))
     db.session.refresh(post)
     assert post.consent_name == "Opa Jansen" and post.consent_at > given
+    assert client.post(f"/voor-elkaar/mijn/{post.id}/indienen").status_code == 302
+    login("coordinator")
+    review = client.get(f"/coordinator/controle/{post.id}").get_data(as_text=True)
+    assert "Toestemming gegeven door (niet openbaar)" in review and "Opa Jansen" in review
+    login("inwoner")
     data = json.loads(client.get("/account/mijn-gegevens.json").get_data(as_text=True))
     [mine] = data["voor elkaar"]
     assert mine["consent_name"] == "Opa Jansen" and mine["consent_at"][:19] == post.consent_at.isoformat()[:19]

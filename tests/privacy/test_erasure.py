@@ -29,7 +29,8 @@ def _fill(client, people, log_in):
     services.accept(match, asker)
     services.confirm(match, people["coordinator"])  # the confirmation mail gives the helper the asker's details
     services.post_message(match, helper, f"Ik bel je op {asker.phone}, {asker.display_name}")
-    services.complete(match, asker, "goed", own)
+    services.complete(match, people["coordinator"])
+    services.complete(match, asker, "goed", own)  # the asker's answer to 'hoe ging het?' after afronden
     other = make_post("hulpvraag", author=helper, title="Tuin")
     reports.report(other, asker, None, own)
     return vraag
@@ -40,8 +41,8 @@ def _haystack(app):
     for table in db.metadata.sorted_tables:
         for row in db.session.execute(select(table)).all():
             rows.append((table.name, " ".join(str(value) for value in row if value is not None)))
-    files = [(path.name, path.read_bytes().decode("utf-8", "replace")) for path in Path(app.config["MAIL_DIR"]).rglob("*")
-             if path.is_file()]
+    files = [(path.name, path.read_bytes().decode("utf-8", "replace"))
+             for path in Path(app.config["MAIL_DIR"]).rglob("*") if path.is_file()]
     return rows, files
 
 
@@ -88,5 +89,6 @@ def test_the_change_logs_of_a_deleted_beheerder_keep_an_anonymous_id(app, client
     db.session.expire_all()
     rows, _files = _haystack(app)
     assert not [table for table, text in rows if beheerder.email in text]
-    actors = {db.session.scalar(select(model.actor)) for model in (AuditEntry, GemeenteContactChange, SynonymGroupChange)}
+    logs = (AuditEntry, GemeenteContactChange, SynonymGroupChange)
+    actors = {db.session.scalar(select(model.actor)) for model in logs}
     assert len(actors) == 1 and actors.pop().startswith("verwijderd account #")

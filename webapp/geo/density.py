@@ -104,7 +104,8 @@ def woonplaats_point(woonplaats, gemeente, k):
     """The centre of the woonplaats as the shipped data has it; the gemeente's when the woonplaats is known to
     have fewer than k addresses, or is not known at all. None when neither is known."""
     gazetteer = get_gazetteer()
-    for entry in gazetteer.woonplaatsen.get(key(woonplaats or ""), []) + gazetteer.places.get(key(woonplaats or ""), []):
+    name = key(woonplaats or "")
+    for entry in gazetteer.woonplaatsen.get(name, []) + gazetteer.places.get(name, []):
         if entry.gemeente_key == key(gemeente or "") and (entry.source != "drenthe_woonplaatsen" or entry.weight >= k):
             return (entry.lat, entry.lon)
     found = gazetteer.gemeenten.get(key(gemeente or ""))

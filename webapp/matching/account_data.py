@@ -36,7 +36,8 @@ def export_conversations(user):
 def _exported(match, user):
     mine = next((answer for answer in match.feedback if answer.user_id == user.id), None)
     return {
-        "hulpvraag": _as_seen(match.request.title, match.request.author_id, user, match), "ik ben": "helper" if match.helper_id == user.id else "vrager",
+        "hulpvraag": _as_seen(match.request.title, match.request.author_id, user, match),
+        "ik ben": "helper" if match.helper_id == user.id else "vrager",
         "status": match.status, "begonnen": match.created_at.isoformat(),
         "bevestigd": match.confirmed_at.isoformat() if match.confirmed_at else None,
         "berichten": [{"van mij": message.author_id == user.id, "tijd": message.created_at.isoformat(),

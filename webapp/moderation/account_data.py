@@ -5,6 +5,7 @@ from webapp.extensions import db
 from webapp.moderation.models import AbuseReport, ModerationAction
 from webapp.posts.models import Post
 from webapp.privacy.erasure import Person, anonymous_id, scrub
+from webapp.text import mask_contact
 
 
 def erase_reports_and_log(user):
@@ -29,5 +30,5 @@ def export_reports(user):
     """For "download mijn gegevens": the reports the user made."""
     made = db.session.scalars(select(AbuseReport).where(AbuseReport.reporter_id == user.id)
                               .order_by(AbuseReport.created_at))
-    return {"meldingen": [{"bericht": report.post.title, "reden": report.reason, "status": report.status,
+    return {"meldingen": [{"bericht": mask_contact(report.post.title), "reden": report.reason, "status": report.status,
                            "gemeld": report.created_at.isoformat()} for report in made]}

@@ -1,6 +1,6 @@
 """A post as a coördinator reads it on the review page: every field (private ones too), and for a waiting
 edit the old and the new value of each changed field."""
-from flask_babel import format_date
+from flask_babel import format_date, format_datetime
 from flask_babel import lazy_gettext as _l
 
 from webapp.posts.publishing import pending_value
@@ -16,6 +16,8 @@ LABELS = {
     "contact_name": _l("Contactpersoon (niet openbaar)"), "contact_phone": _l("Telefoon (niet openbaar)"),
     "contact_email": _l("E-mail (niet openbaar)"), "availability": _l("Beschikbaar"),
     "travel_km": _l("Reisafstand (km)"),
+    "consent_name": _l("Toestemming gegeven door (niet openbaar)"), "consent_at": _l("Toestemming vastgelegd op"),
+    "coordinator_only": _l("Alleen voor de coördinator"),
 }
 # The point itself is shown as woonplaats and place text; coordinates say nothing to a reader.
 HIDDEN = {"latitude", "longitude", "public_latitude", "public_longitude"}
@@ -48,6 +50,10 @@ def show(name, value):
         return ", ".join(_slot(slot) for slot in value.split(",") if slot)
     if name in ("date_from", "date_until"):
         return format_date(value, "d MMMM y")
+    if name == "consent_at":
+        return format_datetime(value, "d MMMM y, HH:mm")
+    if name == "coordinator_only":
+        return str(_l("ja, niet op de website")) if value else ""
     labels = {"when_kind": WHEN_LABELS, "behalf_relation": RELATIONS, "contact_choice": CONTACT_CHOICES}.get(name)
     return str(labels.get(value, value)) if labels else str(value)
 

@@ -9,7 +9,7 @@ from webapp.posts.vocab import CONCEPT, OPEN, PENDING
 from webapp.privacy.erasure import Person, scrub
 
 WITHDRAW_ON_DELETE = (CONCEPT, PENDING, OPEN)
-PRIVATE_FIELDS = ("contact_name", "contact_phone", "contact_email", "behalf_name", "place_text")
+PRIVATE_FIELDS = ("contact_name", "contact_phone", "contact_email", "behalf_name", "consent_name", "place_text")
 TEXT_FIELDS = ("title", "description", "when_note", "moderation_note")
 
 

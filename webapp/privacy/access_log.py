@@ -39,3 +39,15 @@ class RedactingLogger(Logger):
         if atoms.get("q"):  # the bare query string
             atoms["q"] = redact("?" + atoms["q"])[1:]
         return atoms
+
+
+def _redacting(name):
+    """gunicorn's error log names the request too ("Error handling request GET /inloggen?email=..."): the same."""
+    def method(self, msg, *args, **kwargs):
+        getattr(Logger, name)(self, redact(msg), *(redact(arg) for arg in args), **kwargs)
+    method.__name__ = name
+    return method
+
+
+for _name in ("critical", "error", "warning", "info", "debug", "exception"):
+    setattr(RedactingLogger, _name, _redacting(_name))

@@ -30,7 +30,8 @@ def purge(now=None):
     with write_block():
         for _receiver, part in retention_purging.send(current_app._get_current_object(), now=now):
             done += part
-    done.append(("logbestanden", remove_old_files(current_app.config.get("LOG_DIR"), cutoff("RETENTION_LOG_DAYS", now))))
+    logs = remove_old_files(current_app.config.get("LOG_DIR"), cutoff("RETENTION_LOG_DAYS", now))
+    done.append(("logbestanden", logs))
     return done
 
 
