@@ -126,10 +126,11 @@ class Config:
     RETENTION_MISSED_SEARCH_DAYS = int(os.environ.get("RETENTION_MISSED_SEARCH_DAYS") or 365)  # since last seen
 
     # Operations (webapp/ops): who may read /metrics (addresses or networks, after PROXY_COUNT), when /healthz says
-    # "degraded": index behind by more than this many seconds, a timer without success for this many minutes.
+    # "degraded": index behind by more than this many seconds, a timer without success for so many minutes.
     METRICS_ALLOWED_IPS = os.environ.get("METRICS_ALLOWED_IPS") or "127.0.0.1,::1"
     HEALTH_INDEX_LAG_SECONDS = float(os.environ.get("HEALTH_INDEX_LAG_SECONDS") or 60)
-    TIMER_MAX_AGE_MINUTES = float(os.environ.get("TIMER_MAX_AGE_MINUTES") or 1500)
+    # "name=minutes" for a timer, a bare number for every other one.
+    TIMER_MAX_AGE_MINUTES = os.environ.get("TIMER_MAX_AGE_MINUTES") or "mail-send-pending=15,1500"
 
     # Request size (webapp/request_size.py): every form 2 MB, form fields held in memory 500 kB (Flask's
     # default), the beheer CSV import 8 MB (a 2 MB file, posted back percent-encoded to confirm it).

@@ -75,3 +75,17 @@ def test_a_load_balancer_may_ask_by_ip_address_but_no_page_may(other_app):
         client = app.test_client()
         assert client.get("/healthz", headers={"Host": "10.0.0.7:8000"}).status_code == 200
         assert client.get("/", headers={"Host": "10.0.0.7:8000"}).status_code == 400
+
+
+def test_a_timer_without_success_for_longer_than_its_limit_degrades(client, runner):
+    from datetime import timedelta
+
+    from webapp.ops.models import TimerRun
+    for name in ("mail-send-pending", "backup"):
+        runner.invoke(args=["ops", "record-run", name, "--status", "0"])
+    for run in db.session.scalars(db.select(TimerRun)):
+        run.last_success_at = run.last_run_at = run.last_success_at - timedelta(minutes=20)
+    db.session.commit()
+    timers = health(client)[1]["timers"]
+    assert timers["mail-send-pending"]["ok"] is False  # every minute; its limit is 15 minutes
+    assert timers["backup"]["ok"] is True  # daily: 1500 minutes

@@ -45,9 +45,10 @@ def outbox_state(session):
 
 def timer_states(session):
     """{name: {...}} of every timer that reported a run; `ok` is False after a failed run or no success in time."""
-    max_age = timedelta(minutes=current_app.config["TIMER_MAX_AGE_MINUTES"])
+    limits = timer_limits(current_app.config["TIMER_MAX_AGE_MINUTES"])
     states = {}
     for run in session.scalars(select(TimerRun).order_by(TimerRun.name)):
+        max_age = timedelta(minutes=limits.get(run.name, limits[None]))
         since_success = _age(run.last_success_at) if run.last_success_at else None
         states[run.name] = {
             "last_run_at": _iso(run.last_run_at),
@@ -58,6 +59,16 @@ def timer_states(session):
             "ok": run.last_status == 0 and since_success is not None and since_success <= max_age.total_seconds(),
         }
     return states
+
+
+def timer_limits(setting):
+    """"mail-send-pending=15,1500" -> {"mail-send-pending": 15.0, None: 1500.0} (None: every other timer)."""
+    limits = {None: 1500.0}
+    for part in str(setting).split(","):
+        name, _, minutes = part.strip().rpartition("=")
+        if minutes.strip():
+            limits[name.strip() or None] = float(minutes)
+    return limits
 
 
 def _age(moment):
