@@ -39,6 +39,9 @@ PAGES = [
     ("crisis words", "/zoeken?q=zelfmoord"),
     ("zorgen om iemand", "/zorgen-om-iemand/meppel"),
     ("legal", "/toegankelijkheid"),
+    ("agenda", "/agenda?q=koffie&plaats=7941"),
+    ("handout", "/voorzieningen/geldloket-meppel/afdrukken"),
+    ("list handout", "/zoeken/afdrukken?q=schulden&plaats=7941"),
     ("not found", "/bestaat-niet"),
 ]
 

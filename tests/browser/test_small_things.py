@@ -68,7 +68,7 @@ def test_coordinator_and_beheer_pages_at_phone_width(open_browser, live_server):
         "beheer@meppel.example.org": [
             "/beheer/", "/beheer/te-controleren", "/beheer/import", "/beheer/voorzieningen/nieuw",
             f"/beheer/voorzieningen/{service_id}/bewerken", f"/beheer/voorzieningen/{service_id}/openingstijden",
-            "/beheer/gemeente/meppel"],
+            "/beheer/gemeente/meppel", "/beheer/wijken", f"/beheer/voorzieningen/{service_id}/activiteiten"],
     }
     problems = {}
     for email, paths in pages.items():
