@@ -124,6 +124,7 @@ class Config:
     RETENTION_CONVERSATIONS_DAYS = int(os.environ.get("RETENTION_CONVERSATIONS_DAYS") or 180)  # after it ended
     RETENTION_CLOSED_POSTS_DAYS = int(os.environ.get("RETENTION_CLOSED_POSTS_DAYS") or 365)  # after closing
     RETENTION_MISSED_SEARCH_DAYS = int(os.environ.get("RETENTION_MISSED_SEARCH_DAYS") or 365)  # since last seen
+    RETENTION_GEOCODE_CACHE_DAYS = int(os.environ.get("RETENTION_GEOCODE_CACHE_DAYS") or 90)  # Nominatim's answers
 
     # Operations (webapp/ops): who may read /metrics (addresses or networks, after PROXY_COUNT), when /healthz says
     # "degraded": index behind by more than this many seconds, a timer without success for so many minutes.

@@ -13,6 +13,8 @@ from webapp.directory.synonyms import create_group
 from webapp.extensions import db
 from webapp.matching import services
 from webapp.moderation import reports
+from webapp.providers.models import ListingReminder
+from webapp.providers.reminders import send_by_hand
 from webapp.search.vocabulary import SynonymGroupChange
 
 TYPED_PHONE = "06 - 12 - 34 - 56 - 78"
@@ -84,11 +86,12 @@ def test_the_change_logs_of_a_deleted_beheerder_keep_an_anonymous_id(app, client
     archive_service(beheerder, make_service("Buurthuis De Plas"))
     save_contact(beheerder, "Meppel", ContactData(name="Gemeente Meppel"))
     create_group(beheerder, "zwemmen", "baden, zwembad")
+    send_by_hand(beheerder, make_service("Odensehuis"), "info@odensehuis.example")
     login("beheerder")
     assert client.post("/account/verwijderen", data={"password": PASSWORD}).status_code == 302
     db.session.expire_all()
     rows, _files = _haystack(app)
     assert not [table for table, text in rows if beheerder.email in text]
-    logs = (AuditEntry, GemeenteContactChange, SynonymGroupChange)
+    logs = (AuditEntry, GemeenteContactChange, SynonymGroupChange, ListingReminder)
     actors = {db.session.scalar(select(model.actor)) for model in logs}
     assert len(actors) == 1 and actors.pop().startswith("verwijderd account #")

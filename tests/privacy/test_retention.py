@@ -9,6 +9,7 @@ from tests.factories import make_post
 from webapp.directory.missed import record_missed_search
 from webapp.directory.models import MissedSearch
 from webapp.extensions import db
+from webapp.geo.models import GeocodeCache
 from webapp.mail.models import OutboxMail
 from webapp.matching import services
 from webapp.matching.models import COMPLETED, PROPOSED, Match, Message
@@ -41,6 +42,10 @@ def test_purge_removes_what_is_past_its_period_and_keeps_the_rest(app, runner, p
     fresh_vraag = make_post("hulpvraag", author=people["asker"], title="Nog open")
     fresh_match = services.react_to_request(fresh_vraag, people["helper"], "Ik help graag, bel 0612345678")
     record_missed_search("xyzzy nieuw")
+    db.session.add_all([GeocodeCache(query_key=key, provider="nominatim", address=key, latitude=52.7, longitude=6.2,
+                                     precision="adres", created_at=when)
+                        for key, when in (("hoofdstraat 5 meppel", long_ago), ("kerkplein 1 meppel", utcnow()))])
+    db.session.commit()
     logs = Path(app.config["LOG_DIR"])
     logs.mkdir(parents=True, exist_ok=True)
     (logs / "access.log.15").write_text("old line\n")
@@ -64,6 +69,7 @@ def test_purge_removes_what_is_past_its_period_and_keeps_the_rest(app, runner, p
     assert len(list(Path(app.config["MAIL_DIR"]).glob("*.eml"))) == fresh_files > 0
     assert [row.text for row in db.session.scalars(select(MissedSearch))] == ["xyzzy nieuw"]
     assert sorted(path.name for path in logs.iterdir()) == ["access.log"]
+    assert [row.query_key for row in db.session.scalars(select(GeocodeCache))] == ["kerkplein 1 meppel"]
     assert "berichten in oude gesprekken: 1" in result.output and "logbestanden: 1" in result.output
     again = runner.invoke(args=["privacy", "purge"])
     assert "berichten in oude gesprekken: 0" in again.output and "gesloten berichten geanonimiseerd: 0" in again.output

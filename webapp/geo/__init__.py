@@ -23,3 +23,6 @@ def init_app(app):
     if app.config["GEOCODER"] not in GEOCODERS:
         raise ValueError(f"GEOCODER must be one of {', '.join(GEOCODERS)}, not {app.config['GEOCODER']!r}")
     app.cli.add_command(cli.geo_group)
+    from webapp.geo.retention import purge_geocode_cache
+    from webapp.privacy.retention import retention_purging
+    retention_purging.connect(purge_geocode_cache)
