@@ -36,7 +36,8 @@ def test_etag_and_last_modified_answer_304_until_the_data_changes(app, client):
 
 
 def test_the_licence_is_a_setting(other_app):
-    app = other_app(OPEN_DATA_LICENCE_NAME="CC BY 4.0", OPEN_DATA_LICENCE_URL="https://creativecommons.org/licenses/by/4.0/")
+    app = other_app(OPEN_DATA_LICENCE_NAME="CC BY 4.0",
+                    OPEN_DATA_LICENCE_URL="https://creativecommons.org/licenses/by/4.0/")
     with app.app_context():
         client = app.test_client()
         root = client.get("/api/v1/hsds/")

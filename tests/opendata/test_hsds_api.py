@@ -158,3 +158,25 @@ def test_the_root_names_the_version_and_the_licence(app, client):
     body = client.get("/api/v1/hsds/").get_json()
     assert body["version"] == "3.0"
     assert body["license"] == {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"}
+
+
+def test_tijdelijk_gesloten_a_notice_and_remote_only_map_to_status_alert_and_a_virtual_location(app, client):
+    today = date.today()
+    closed = make_service("Inloop De Kamp", gemeente="Meppel", point=(52.69, 6.19), closed_note="verbouwing",
+                          closed_until=today + timedelta(days=30), notice="Nieuw adres vanaf januari",
+                          notice_until=today + timedelta(days=60))
+    remote = make_service("Hulplijn", gemeente="Meppel", point=(52.69, 6.19), remote_only=True)
+    ended = make_service("Weer open", gemeente="Meppel", closed_until=today - timedelta(days=1), closed_note="oud")
+    body = valid("service.json", client.get(f"/api/v1/hsds/services/{closed.id}").get_json())
+    assert body["status"] == "temporarily closed"
+    closing, notice = (today + timedelta(days=30)).isoformat(), (today + timedelta(days=60)).isoformat()
+    assert body["alert"] == (f"Tijdelijk gesloten tot en met {closing}: verbouwing\n"
+                             f"Let op (tot en met {notice}): Nieuw adres vanaf januari")
+    place = valid("service.json", client.get(f"/api/v1/hsds/services/{remote.id}").get_json())
+    location = place["service_at_locations"][0]["location"]
+    assert location["location_type"] == "virtual" and "latitude" not in location and "longitude" not in location
+    assert location["addresses"][0]["address_type"] == "postal"
+    again = client.get(f"/api/v1/hsds/services/{ended.id}").get_json()
+    assert again["status"] == "active" and "alert" not in again
+    near = all_pages(client, "services", postcode="7941", proximity="1000")
+    assert "Hulplijn" in [s["name"] for s in near]  # online or by phone: found by its werkgebied

@@ -54,8 +54,9 @@ def test_the_hsds_paths_are_those_of_the_hsds_openapi_file(app):
 
 @pytest.fixture
 def fuzz_app(app, accounts):
-    """A small world with every kind of answer: voorzieningen with hours, werkgebied, organisation and theme, an
-    open hulpvraag and hulpaanbod (the demo data is validated in full by test_hsds_api.py)."""
+    """A small world with every kind of answer: voorzieningen with hours, werkgebied, organisation and theme, one
+    tijdelijk gesloten, one online or by phone only, an open hulpvraag and hulpaanbod (the demo data is validated in
+    full by test_hsds_api.py)."""
     app.config["RATELIMIT_API"] = "100000 per minute"
     service = make_service("Geldloket Meppel", gemeente="Meppel", point=(52.6956, 6.1937), themes=("geld-en-schulden",),
                            phone="0522 123456", languages="Nederlands, Engels", free_of_charge="ja", commit=False)
@@ -63,7 +64,8 @@ def fuzz_app(app, accounts):
     service.areas = [ServiceArea(name="Meppel"), ServiceArea(name="Westerveld")]
     service.schedules = [Schedule(weekday=0, opens=time(9), closes=time(12))]
     service.schedule_exceptions = [ScheduleException(day=date(2026, 12, 25), closed=True)]
-    make_service("Buurthuis De Poort", gemeente="Meppel")
+    make_service("Buurthuis De Poort", gemeente="Meppel", closed_until=date(2099, 1, 1), closed_note="verbouwing")
+    make_service("Hulplijn", gemeente="Meppel", point=(52.6956, 6.1937), remote_only=True)
     make_post("hulpvraag", author=accounts["inwoner"], status=OPEN, title="Boodschappen gezocht")
     make_post("hulpaanbod", author=accounts["inwoner_b"], status=OPEN, title="Ik doe boodschappen")
     return app

@@ -1,6 +1,7 @@
 """`flask hsds export` and `flask hsds import`: the HSDS tabular data package, through the real CLI and database."""
 import csv
 import json
+from datetime import date, timedelta
 
 import pytest
 
@@ -95,15 +96,34 @@ def test_a_bad_row_refuses_its_voorziening_and_changes_nothing_else(app, runner,
     assert "toegevoegd" in result.output
 
 
-def test_a_bad_value_is_reported_with_its_file_and_line(app, runner, folder):
+def test_closed_notice_and_remote_only_come_back_from_an_export(app, runner, tmp_path):
+    until = date.today() + timedelta(days=20)
+    closed = make_service("Inloop De Kamp", gemeente="Meppel", point=(52.6956, 6.1937), closed_until=until,
+                          closed_note="verbouwing", notice="Nieuw adres", notice_until=until)
+    remote = make_service("Hulplijn", gemeente="Meppel", point=(52.6956, 6.1937), remote_only=True)
+    first = export(runner, tmp_path / "a")
+    ids = closed.id, remote.id
+    empty_the_kaart()
+    assert run_import(runner, tmp_path / "a").exit_code == 0
+    assert export(runner, tmp_path / "b") == first
+    closed, remote = (db.session.get(Service, service_id) for service_id in ids)
+    assert (closed.closed_until, closed.closed_note, closed.notice, closed.notice_until) == (
+        until, "verbouwing", "Nieuw adres", until)
+    assert remote.remote_only and not closed.remote_only
+
+
+@pytest.mark.parametrize("status, message", [("misschien", "misschien"),
+                                             ("temporarily closed", "zonder einddatum")])
+def test_a_bad_value_is_reported_with_its_file_and_line(app, runner, folder, status, message):
+    """An unknown status, or 'temporarily closed' without the end date in alert: refused, nothing written."""
     make_service("Buurthuis De Poort", gemeente="Meppel")
     export(runner, folder)
     empty_the_kaart()
     services = rows(folder, "services.csv")
-    services[0]["status"] = "misschien"
+    services[0]["status"] = status
     write(folder, "services.csv", services)
     result = run_import(runner, folder)
-    assert result.exit_code == 1 and "services.csv regel 2" in result.output and "misschien" in result.output
+    assert result.exit_code == 1 and "services.csv regel 2" in result.output and message in result.output
     assert services_count() == 0
 
 

@@ -1,6 +1,7 @@
 """A voorziening as an HSDS 3.0 service: the one-to-one fields for lists, everything nested for one item."""
 from webapp.directory.vocab import ACCESS_ROUTES, NATIONAL, YES
 from webapp.opendata import taxonomy
+from webapp.opendata.status import alert, status
 from webapp.opendata.hsds_location import location
 from webapp.opendata.ids import compact, derived, timestamp
 
@@ -10,10 +11,6 @@ LANGUAGE_CODES = {"nederlands": "nl", "engels": "en", "duits": "de", "frans": "f
                   "fries": "fy", "papiaments": "pap", "somalisch": "so", "farsi": "fa", "russisch": "ru"}
 TIME_NOTE = "Tijden in Nederlandse tijd (Europe/Amsterdam)."
 HOLIDAYS = {True: "Ook open op feestdagen.", False: "Gesloten op feestdagen."}  # weekly slots only
-
-
-def status(service):
-    return "inactive" if service.archived_at is not None else "active"
 
 
 def organization_summary(organization):
@@ -31,6 +28,7 @@ def service_summary(service):
         "url": service.website,
         "email": service.email,
         "status": status(service),
+        "alert": alert(service),
         "application_process": _label(ACCESS_ROUTES, service.access_route),
         "fees_description": service.cost_note,
         "eligibility_description": "; ".join(group.name for group in service.target_groups) or None,
@@ -56,7 +54,7 @@ def service_full(service):
 
 def service_at_location(link, nested_service=True):
     item = {"id": link.id, "service_id": link.service_id, "location_id": link.location_id,
-            "location": location(link.location)}
+            "location": location(link.location, remote_only=link.service.remote_only)}
     if nested_service:
         item["service"] = service_summary(link.service)
     return item
@@ -84,7 +82,8 @@ def _phone(service):
 def _area(service, area):
     national = area.name == NATIONAL
     return {"id": area.id, "service_id": service.id, "name": area.name,
-            "description": "Voor alle inwoners van Nederland" if national else f"Voor inwoners van gemeente {area.name}"}
+            "description": ("Voor alle inwoners van Nederland" if national
+                            else f"Voor inwoners van gemeente {area.name}")}
 
 
 def _own_area(service):

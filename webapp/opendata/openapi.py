@@ -91,8 +91,8 @@ def _paths():
                                                 path_param="service_id"),
         f"{hsds}/service_at_locations": _get("Voorzieningen per plaats", _page_of("service_at_location_list"),
                                              HSDS_SERVICES),
-        f"{hsds}/service_at_locations/{{link_id}}": _get("Eén voorziening op één plaats", _ref("service_at_location"),
-                                                         path_param="link_id"),
+        f"{hsds}/service_at_locations/{{link_id}}": _get(
+            "Eén voorziening op één plaats", _ref("service_at_location"), path_param="link_id"),
         f"{hsds}/organizations": _get("Organisaties", _page_of("organization_list"),
                                       [*HSDS_LIST, _flag("full"), _flag("full_service")]),
         f"{hsds}/organizations/{{organization_id}}": _get("Eén organisatie met haar voorzieningen",

@@ -110,8 +110,8 @@ def _near(wanted):
     def check(service):
         if gemeente is not None and not areas.covers(areas.area_keys(service.service_area), gemeente):
             return False
-        if wanted.proximity_m is None:
-            return True
+        if wanted.proximity_m is None or service.remote_only:
+            return True  # online or by phone only: found by its werkgebied, as on the kaart
         points = [link.location.point for link in service.locations if link.location.point]
         return any(geo.distance_km(point, other) * 1000 <= wanted.proximity_m for other in points)
     return check

@@ -15,6 +15,7 @@ from webapp.models_base import utcnow
 from webapp.opendata.hsds_location import ACCESSIBILITY
 from webapp.opendata.hsds_service import HOLIDAYS, TIME_NOTE, WEEKDAYS
 from webapp.opendata.ids import derived, theme_id
+from webapp.opendata.status import read_alert
 from webapp.text import slugify
 
 SAME_POINT_KM = 0.05  # a given point this close to where the kaart would place it takes that precision
@@ -51,6 +52,9 @@ class ServiceUnit:
             found.append((self.row, f"organization_id {organization} staat niet (goed) in organizations.csv"))
         for row in self.children["schedule"]:
             found += [(row, message) for message in _schedule_problems(row)]
+        if self.row.get("status") == "temporarily closed" and read_alert(self.row.get("alert"))["closed_until"] is None:
+            found.append((self.row, "status 'temporarily closed' zonder einddatum: zet in alert 'Tijdelijk gesloten "
+                                    "tot en met JJJJ-MM-DD'"))
         if not found and not self.gemeente():
             found.append((self.row, "geen gemeente: geef een adres met region, of een service_area met een gemeente"))
         return found
@@ -93,6 +97,10 @@ def write_service(unit, service):
     service.last_checked_on = _date(row.get("assured_date"))
     service.archived_at = _archived(row, service)
     service.organization = unit.organizations.get(row.get("organization_id"))
+    for name, value in read_alert(row.get("alert")).items():
+        setattr(service, name, value)
+    service.remote_only = any(unit.locations[link.get("location_id")].get("location_type") == "virtual"
+                              for link in unit.children["service_at_location"])
     service.target_groups = [_target_group(name) for name in _split(row.get("eligibility_description"), ";")]
     _write_children(service, unit, werkgebied)
     _write_locations(service, unit, gemeente)
