@@ -1,4 +1,4 @@
-"""Fill the placeholders (@NAME@) of deploy/nginx.conf and print the result (README "Productie").
+"""Fill the placeholders (@NAME@) of deploy/nginx.conf and print the result (README "In productie").
 
     python3 deploy/render_nginx.py --server-name buurtkaart.meppel.nl \
         --certificate /etc/letsencrypt/live/buurtkaart.meppel.nl/fullchain.pem \

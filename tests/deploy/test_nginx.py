@@ -103,7 +103,7 @@ def test_nginx_answers_a_normal_request_while_slow_clients_hold_gunicorn_directl
     env = app_environment(tmp_path, SITE_URL=f"https://127.0.0.1:{https_port}", PROXY_COUNT="1")
     migrate(env)
     certificate, key = self_signed_certificate(tmp_path)
-    site = render({  # the shipped template, only the placeholders filled (README "Productie")
+    site = render({  # the shipped template, only the placeholders filled (README "In productie")
         "SERVER_NAME": "127.0.0.1",
         "LISTEN_HTTP": f"127.0.0.1:{http_port}",
         "LISTEN_HTTPS": f"127.0.0.1:{https_port}",
