@@ -1,21 +1,27 @@
-"""The access log holds no token, place, point or search words: the logger class, and gunicorn with its config."""
+"""The access log holds no token, place, point or search words: the logger class, and gunicorn with its config
+(one-use links, searches with a place and a point, and a resident who logs in and places a vraag at their address)."""
 import os
 import signal
 import subprocess
 import sys
 import time
+import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASSWORD, ROLE_ACCOUNTS
+from tests.ratelimit.test_workers import login_session
 from tests.system import free_port
 from webapp.privacy.access_log import redact
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "eyJ1c2VyIjoiYWJjIn0.Z2VoZWlt.c2lnbmF0dXJl"
-SECRETS = (TOKEN, "schulden", "7941+AB", "=7941", "52.6958", "6.1937", "Kolderveen", "geheim@example.org")
+SECRETS = (TOKEN, "schulden", "7941+AB", "=7941", "52.6958", "6.1937", "Kolderveen", "geheim@example.org",
+           "Hoofdstraat", "52.6989", "12 34 56", ROLE_ACCOUNTS["inwoner"][0])
 VISITS = [
     f"/bevestigen/{TOKEN}", f"/wachtwoord-herstellen/{TOKEN}", f"/account/e-mail/bevestigen/{TOKEN}",
     f"/afmelden/{TOKEN}", "/zoeken?q=schulden&plaats=7941+AB&straal=5", "/zoeken?bij=52.6958%2C6.1937&q=schulden",
@@ -36,7 +42,7 @@ def test_redact(line, shown):
     assert redact(line) == shown
 
 
-def test_gunicorn_with_the_deploy_config_writes_no_secrets(database_url, tmp_path):
+def test_gunicorn_with_the_deploy_config_writes_no_secrets(database_url, tmp_path, accounts):
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "test", "GEOCODER": "offline",
            "SEARCH_INDEX_DIR": str(tmp_path / "index"), "RATELIMIT_SQLITE_PATH": str(tmp_path / "limits.db"),
@@ -52,6 +58,7 @@ def test_gunicorn_with_the_deploy_config_writes_no_secrets(database_url, tmp_pat
             _wait_until_up(url, process, log_path)
             for path in VISITS:
                 _get(url + path, referer=f"{url}/bevestigen/{TOKEN}?plaats=Kolderveen")
+            _journey(url)
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=30)
@@ -59,8 +66,24 @@ def test_gunicorn_with_the_deploy_config_writes_no_secrets(database_url, tmp_pat
     lines = [line for line in written.splitlines() if '"GET ' in line]
     assert len(lines) >= len(VISITS), written
     assert "/wachtwoord-herstellen/[weg]" in written and "plaats=[weg]" in written and "straal=5" in written
+    assert '"POST /voor-elkaar/hulpvraag/nieuw' in written and "bij=[weg]&afstand=5" in written
     leaked = [line for line in written.splitlines() if any(secret in line for secret in SECRETS)]
     assert not leaked, written
+
+
+def _journey(url):
+    """A resident logs in, places a vraag at their address with their phone in it, and looks at the board."""
+    opener, token = login_session(url)
+    login = urllib.parse.urlencode({"csrf_token": token, "email": ROLE_ACCOUNTS["inwoner"][0], "password": PASSWORD})
+    assert "/inloggen" not in opener.open(f"{url}/inloggen?next=/voor-elkaar/mijn", login.encode(), timeout=30).url
+    form = opener.open(f"{url}/voor-elkaar/hulpvraag/nieuw", timeout=30).read().decode()
+    fields = dict(re.findall(r'name="(csrf_token|submission)" type="hidden" value="([^"]*)"', form))
+    vraag = {**fields, "title": "Boodschappen", "description": "Bel 06 12 34 56 78", "category": "boodschappen",
+             "when_kind": "flexibel", "place": "Hoofdstraat 5, Meppel", "for_whom": "zelf", "contact_choice": "mijn",
+             "send": "1"}
+    placed = opener.open(f"{url}/voor-elkaar/hulpvraag/nieuw", urllib.parse.urlencode(vraag).encode(), timeout=30)
+    assert "/voor-elkaar/mijn/" in placed.url
+    opener.open(f"{url}/voor-elkaar?plaats=Hoofdstraat+5+Meppel&bij=52.6989%2C6.1900&afstand=5", timeout=30).close()
 
 
 def _get(url, referer):

@@ -30,7 +30,7 @@ class Candidate:
     title: str = ""  # masked
     categories: frozenset = frozenset()
     gemeente: str = ""
-    point: tuple | None = None  # the public grid point
+    point: tuple | None = None  # the public point (posts.privacy: at least PRIVACY_K addresses share it)
     published_at: datetime | None = None
     distance_km: float | None = None  # rounded to 0.5 km
 

@@ -21,7 +21,7 @@ def anonymise_posts(user):
     """Called inside the deletion's transaction (accounts.profile.account_deleting); the caller commits.
 
     Open, waiting and concept posts are withdrawn. Every post keeps what the statistics need (kind,
-    categories, dates, woonplaats, gemeente, the public grid point) and loses the person: contact details,
+    categories, dates, woonplaats, gemeente, the public point) and loses the person: contact details,
     the name of whoever was helped, the typed place and the exact point (it becomes the public point), and every
     phone number, e-mail address and the author's name typed into its texts.
     """

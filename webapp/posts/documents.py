@@ -1,4 +1,4 @@
-"""What a post contributes to the search index: public text only (masked), and only the grid point."""
+"""What a post contributes to the search index: public text only (masked), and only the public point."""
 from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES
 

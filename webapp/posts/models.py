@@ -2,7 +2,7 @@
 
 One table (single-table inheritance): moderation, expiry, privacy and the board treat both alike.
 The exact point and what the author typed as place never leave the server; the public sees
-`public_latitude`/`public_longitude` (a grid-cell centre, see privacy.py) and the woonplaats.
+`public_latitude`/`public_longitude` (a point at least PRIVACY_K addresses share, see privacy.py) and the woonplaats.
 """
 from datetime import date, datetime
 
@@ -24,7 +24,7 @@ class Post(Timestamps, db.Model):
     title: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
     categories: Mapped[str] = mapped_column(String(400), default="")  # comma-separated slugs; a vraag has one
-    # Place: what the author typed and the exact point are private; woonplaats and the grid point are public.
+    # Place: what the author typed and the exact point are private; woonplaats and the public point are public.
     place_text: Mapped[str | None] = mapped_column(String(200))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
