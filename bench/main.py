@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from bench import bruteforce, dataset
 from bench.http import Server, load
-from bench.measure import folder_mb, rss_mb, summary, timed_ms
+from bench.measure import cpu_timed_ms, folder_mb, rss_mb, summary, timed_ms
 from bench.reference import Reference
 from webapp import create_app, search
 from webapp.accounts.models import User
@@ -123,7 +123,7 @@ def measure(app, folder, n, args):
     result.update(compare(searcher, reference, open_ids))
     result.update(timings(reference, args.rounds))
     result.update(suggestions(QUERIES["suggestions"] // (4 if args.quick else 1)))
-    result.update(writes(QUERIES["writes"] // (4 if args.quick else 1)))
+    result.update(writes(app, QUERIES["writes"] // (4 if args.quick else 1)))
     result["bench_rss_mb"] = rss_mb()
     if not args.no_http:
         result.update(serve(app, folder, 1.0 if args.quick else 5.0))
@@ -178,37 +178,46 @@ def compare(searcher, reference, open_ids):
         same = found.total == total and found.facets == facets
         agree &= same
         recalls.append(recall)
-        details.append({"query": spec, "total": found.total, "fts5_total": total, "facets_match": found.facets == facets,
-                        "recall_at_20": round(recall, 3), "markers": len(found.markers)})
+        details.append({"query": spec, "total": found.total, "fts5_total": total,
+                        "facets_match": found.facets == facets, "recall_at_20": round(recall, 3),
+                        "markers": len(found.markers)})
     for spec in QUERIES["posts"]:
         found = search_posts(board_query(spec))
         total, facets, _page = reference.search_posts(spec)
         agree &= found.total == total and found.facets == facets
-        details.append({"query": spec, "total": found.total, "fts5_total": total, "facets_match": found.facets == facets})
+        details.append({"query": spec, "total": found.total, "fts5_total": total,
+                        "facets_match": found.facets == facets})
     return {"recall_at_20": round(min(recalls), 3), "totals_match": agree, "queries": details}
 
 
 def timings(reference, rounds):
     """Every query `rounds` times, the site and the reference alternating."""
-    samples = {group: [] for group in GROUPS}
-    fts5 = {group: [] for group in GROUPS}
+    samples, fts5 = {group: [] for group in GROUPS}, {group: [] for group in GROUPS}
+    cpu = {(prefix, group): [] for prefix in ("", "fts5_") for group in GROUPS}
+
+    def sample(prefix, group, function, *args, **kwargs):
+        _result, wall_ms, cpu_ms = cpu_timed_ms(function, *args, **kwargs)
+        (fts5 if prefix else samples)[group].append(wall_ms)
+        cpu[prefix, group].append(cpu_ms)
     for spec in QUERIES["services"]:  # warm up: searcher, gazetteer, caches
         search_services(service_query(spec), now=NOW)
         reference.search_services(spec)
     for _round in range(rounds):
         for spec in QUERIES["services"]:
-            samples[spec["group"]].append(timed_ms(search_services, service_query(spec), now=NOW)[1])
-            fts5[spec["group"]].append(timed_ms(reference.search_services, spec)[1])
+            sample("", spec["group"], search_services, service_query(spec), now=NOW)
+            sample("fts5_", spec["group"], reference.search_services, spec)
             db.session.rollback()
         for spec in QUERIES["posts"]:
-            samples["board"].append(timed_ms(search_posts, board_query(spec))[1])
-            fts5["board"].append(timed_ms(reference.search_posts, spec)[1])
+            sample("", "board", search_posts, board_query(spec))
+            sample("fts5_", "board", reference.search_posts, spec)
             db.session.rollback()
     timing = {}
     for group in GROUPS:
         for prefix, found in (("", samples[group]), ("fts5_", fts5[group])):
             for name, value in summary(found).items():
                 timing[f"{prefix}{group}_{name}_ms"] = value
+            for name, value in summary(cpu[prefix, group]).items():
+                timing[f"{prefix}{group}_cpu_{name}_ms"] = value
     return timing
 
 
@@ -219,24 +228,27 @@ def suggestions(count):
     return {f"suggest_{name}_ms": value for name, value in summary(samples).items()}
 
 
-def writes(count):
-    """A beheerder changes a voorziening's summary (validation, commit, index log); then how long until a search
-    for the new word finds it."""
+def writes(app, count):
+    """A beheerder changes a voorziening's summary in a request (validation, commit, index log; with
+    SEARCH_APPLY=background the index follows after it); then how long until another reader's search finds it."""
     from webapp.beheer.csv_io.export import current_data
     from webapp.directory.maintenance import update_service
     from dataclasses import replace
-    actor = db.session.scalar(select(User).where(User.role == "beheerder"))
-    services = db.session.scalars(select(Service).where(Service.gemeente == "Meppel").order_by(Service.slug)
-                                  .limit(count)).all()
+    actor_id = db.session.scalar(select(User.id).where(User.role == "beheerder"))
+    ids = db.session.scalars(select(Service.id).where(Service.gemeente == "Meppel").order_by(Service.slug)
+                             .limit(count)).all()
     write_ms, lag_ms = [], []
-    for number, service in enumerate(services):
+    for number, service_id in enumerate(ids):
         word = f"benchwoordx{number}q"
-        data = replace(current_data(service), summary=f"{service.summary} {word}")
-        _, took = timed_ms(update_service, actor, service, data)
+        with app.test_request_context():
+            service, actor = db.session.get(Service, service_id), db.session.get(User, actor_id)
+            data = replace(current_data(service), summary=f"{service.summary} {word}")
+            _, took = timed_ms(update_service, actor, service, data)
         write_ms.append(took)
-        lag_ms.append(_lag_until_found(service.id, word))
+        lag_ms.append(_lag_until_found(service_id, word))
     return {"write_p95_ms": summary(write_ms)["p95"], "write_p50_ms": summary(write_ms)["p50"],
-            "index_lag_p95_ms": summary(lag_ms)["p95"], "index_lag_p50_ms": summary(lag_ms)["p50"]}
+            "index_lag_p95_ms": summary(lag_ms)["p95"], "index_lag_p50_ms": summary(lag_ms)["p50"],
+            "search_apply": app.config["SEARCH_APPLY"]}
 
 
 def _lag_until_found(service_id, word, limit_s=10.0):
@@ -268,12 +280,13 @@ def serve(app, folder, seconds):
 def print_table(result):
     print(f"\nN = {result['n']:,}  ({result['documents']:,} documents; reindex {result['reindex_s']} s, "
           f"index {result['index_mb']} MB; {result['cpu_count']} CPUs)")
-    print(f"{'query':<12} {'p50 ms':>8} {'p95 ms':>8} {'FTS5 p50':>9} {'FTS5 p95':>9} {'p95 ratio':>9}")
+    print(f"{'query':<12} {'p50 ms':>8} {'p95 ms':>8} {'FTS5 p50':>9} {'FTS5 p95':>9} {'ratio':>6} "
+          f"{'CPU p95':>8} {'FTS5 CPU':>8} {'ratio':>6}")
     for group in GROUPS:
         p95, ref95 = result[f"{group}_p95_ms"], result[f"fts5_{group}_p95_ms"]
-        ratio = f"{p95 / ref95:.1f}x" if p95 and ref95 else "-"
+        cpu95, ref_cpu95 = result[f"{group}_cpu_p95_ms"], result[f"fts5_{group}_cpu_p95_ms"]
         print(f"{group:<12} {result[f'{group}_p50_ms']:>8} {p95:>8} {result[f'fts5_{group}_p50_ms']:>9} "
-              f"{ref95:>9} {ratio:>9}")
+              f"{ref95:>9} {_ratio(p95, ref95):>6} {cpu95:>8} {ref_cpu95:>8} {_ratio(cpu95, ref_cpu95):>6}")
     print(f"suggestions p95 {result['suggest_p95_ms']} ms; write p95 {result['write_p95_ms']} ms; "
           f"index lag p95 {result['index_lag_p95_ms']} ms; recall@20 {result['recall_at_20']}; "
           f"totals and facets match FTS5: {result['totals_match']}")
@@ -281,6 +294,10 @@ def print_table(result):
         print("HTTP req/s: " + ", ".join(f"{name} {result.get(f'http_{name}_rps')}"
                                          for name in ("static", "page", "zoeken", "voor_elkaar", "api"))
               + f"; worker RSS {result['rss_mb']} MB")
+
+
+def _ratio(value, reference):
+    return f"{value / reference:.1f}x" if value and reference else "-"
 
 
 if __name__ == "__main__":

@@ -8,19 +8,16 @@ import heapq
 import math
 import sqlite3
 
-from geopy.distance import EARTH_RADIUS
+from rapidfuzz.distance import Levenshtein
 
 from webapp import geo
 from webapp.directory import areas
 from webapp.directory.ranking import RELEVANCE_BAND
-from rapidfuzz.distance import Levenshtein
-
 from webapp.search.analysis import STOP_WORDS, analyse, fold, plain_analyzer, words
 from webapp.search.query import MAX_WORDS, _is_vocabulary
 from webapp.search.schema import FIELD_BOOSTS
 
 FIELDS = tuple(FIELD_BOOSTS)
-EARTH_KM = EARTH_RADIUS  # geopy's, as webapp.geo.distance_km
 
 
 class Reference:
@@ -114,7 +111,7 @@ class Reference:
         return (self.rows(kind, suggestion, box), suggestion) if suggestion else ([], None)
 
     def _matches(self, kind, text):
-        sql = "SELECT 1 FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? AND d.kind = ? LIMIT 1"
+        sql = "SELECT 1 FROM fts CROSS JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? AND d.kind = ? LIMIT 1"
         expression = self.match_expression(text)
         return bool(expression) and self.db.execute(sql, (expression, kind)).fetchone() is not None
 
@@ -129,7 +126,8 @@ class Reference:
             expression = self.match_expression(text)
             if not expression:
                 return []
-            sql = (f"SELECT d.*, -bm25(fts, {weights}) FROM fts JOIN docs d ON d.id = fts.rowid "
+            # CROSS JOIN: the full-text match drives (SQLite would otherwise run it once per document of the kind)
+            sql = (f"SELECT d.*, -bm25(fts, {weights}) FROM fts CROSS JOIN docs d ON d.id = fts.rowid "
                    f"WHERE fts MATCH ? AND {' AND '.join(where)}")
             return self.db.execute(sql, [expression, *args]).fetchall()
         return self.db.execute(f"SELECT d.*, 0.0 FROM docs d WHERE {' AND '.join(where)}", args).fetchall()
@@ -145,7 +143,7 @@ class Reference:
         hits = []
         for _id, _kind, row_id, name, theme_text, doc_access, doc_gemeente, area, lat, lon, is_open, score in \
                 self.hits("service", spec.get("q", ""), box)[0]:
-            distance = round(haversine(origin, (lat, lon)), 1) if origin and lat is not None else None
+            distance = round(geo.distance_km(origin, (lat, lon)), 1) if origin and lat is not None else None
             if radius and (distance is None or distance > radius):
                 continue
             in_area = areas.covers(set(area.split(",")), gemeente) if gemeente else None
@@ -165,7 +163,7 @@ class Reference:
         hits, categories, kinds = [], {}, {}
         for kind in ("hulpvraag", "hulpaanbod"):
             for row in self.hits(kind, spec.get("q", ""), box)[0]:
-                distance = _half_km(haversine(origin, (row[8], row[9]))) if origin else None
+                distance = _half_km(geo.distance_km(origin, (row[8], row[9]))) if origin else None
                 if radius and distance > radius:
                     continue
                 hits.append((row[2], row[10 + 1], distance))
@@ -181,7 +179,8 @@ class Reference:
 def _facets(hits, themes, access, open_now):
     counts = {"theme": {}, "access": {}, "gemeente": {}, "open_now": 0}
     for _row, _name, hit_themes, hit_access, hit_gemeente, _d, is_open, _s, _a in hits:
-        themes_ok, access_ok, open_ok = themes <= hit_themes, not access or hit_access == access, is_open or not open_now
+        themes_ok, access_ok = themes <= hit_themes, not access or hit_access == access
+        open_ok = is_open or not open_now
         if access_ok and open_ok:
             for theme in hit_themes if themes_ok else ():
                 counts["theme"][theme] = counts["theme"].get(theme, 0) + 1
@@ -206,9 +205,3 @@ def _order_key(top, by_gemeente):
 
 def _half_km(km):
     return max(0.5, round(km / 0.5) * 0.5)
-
-
-def haversine(a, b):
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(math.sqrt(h))

@@ -33,3 +33,10 @@ def child_exit(server, worker):
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_client import multiprocess
         multiprocess.mark_process_dead(worker.pid)
+
+
+def post_worker_init(worker):
+    """Warm each worker before its first request: the search index, its columns, the gazetteer; then
+    gc.freeze() (webapp.warm_up; ../shared/notes: a first search at 100,000 documents took 2-3 s)."""
+    from webapp import warm_up
+    warm_up(worker.wsgi)

@@ -1,4 +1,7 @@
 """Application factory: builds and wires the Flask app; no business logic here."""
+import gc
+import logging
+
 from flask import Flask
 
 from webapp import (accounts, api, beheer, board, dashboard, demo, directory, errors, geo, mail, matching, moderation,
@@ -56,3 +59,17 @@ def create_app(config=None):
     security.init_app(app)
     request_size.init_app(app)
     return app
+
+
+def warm_up(app):
+    """Before a server process's first request (deploy/gunicorn.conf.py): open the search index and read its columns,
+    load the gazetteer, then freeze what is loaded so the garbage collector stops walking it (full collections
+    took 160-180 ms at 100,000 documents; 1-46 ms after gc.freeze(), ../shared/notes). Never stops a server."""
+    try:
+        with app.app_context():
+            search.warm_up(app)
+            geo.locate("Meppel")
+    except Exception:
+        logging.getLogger(__name__).warning("warming up failed; the first request does it", exc_info=True)
+    gc.collect()
+    gc.freeze()

@@ -63,6 +63,7 @@ class Config:
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "index")
     # Where `flask assets build` writes the hashed, compressed static files and their manifest (webapp/assets).
     ASSETS_DIR = os.environ.get("ASSETS_DIR") or str(ROOT / "static" / "dist")
+    SEARCH_APPLY = (os.environ.get("SEARCH_APPLY") or "background").strip().lower()  # or "inline"
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 

@@ -46,3 +46,9 @@ def test_bounding_box_is_tight(km):
     assert distance_km(MEPPEL, (max_lat, MEPPEL[1])) == pytest.approx(km, rel=1e-6)
     assert distance_km(MEPPEL, (min_lat, MEPPEL[1])) == pytest.approx(km, rel=1e-6)
     assert distance_km(MEPPEL, (MEPPEL[0], max_lon)) == pytest.approx(km, rel=0.002)
+
+
+@pytest.mark.parametrize("a, b", [(MEPPEL, ASSEN), ((52.0, 6.0), (53.0, 6.0)), ((50.8, 5.7), (53.4, 6.9)),
+                                  ((52.7, 6.0), (52.7, 7.0)), (MEPPEL, MEPPEL), ((52.7, 6.19), (52.71, 6.2))])
+def test_distance_is_geopys_great_circle_without_its_point_objects(a, b):
+    assert distance_km(a, b) == pytest.approx(great_circle(a, b).km, rel=1e-12, abs=1e-9)

@@ -48,7 +48,7 @@ def test_only_open_posts_are_in_the_index(app):
     db.session.commit()
     hits = search.search_kind(REQUEST, "boodschappen").hits
     assert [hit.row_id for hit in hits] == [post.id]
-    assert (hits[0].fields["lat"], hits[0].fields["lon"]) == post.public_point != post.exact_point
+    assert hits[0].facts.point == post.public_point != post.exact_point
     lifecycle.move(post, "withdraw")
     db.session.commit()
     assert search.search_kind(REQUEST, "boodschappen").hits == []

@@ -88,7 +88,7 @@ def _candidates(query):
     """The text hits of every asked kind, kept only when the database says the post is open."""
     hits, suggestion = [], None
     for kind in query.kinds:
-        found = search.search_kind(kind, query.text)
+        found = search.search_kind(kind, query.text, ordered=False)  # _order sorts
         hits += [(kind, hit) for hit in found.hits]
         suggestion = suggestion or found.suggestion
     rows = _open_rows([hit.row_id for _kind, hit in hits])

@@ -1,5 +1,6 @@
 """What a voorziening contributes to the search index."""
 from webapp.directory.areas import area_keys
+from webapp.directory.packed_hours import pack
 from webapp.directory.vocab import REMOTE
 
 
@@ -25,4 +26,6 @@ def service_document(service):
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
         "precision": REMOTE if service.remote_only else (location.precision if location else None),
+        "hours": pack(service.schedules, service.schedule_exceptions, bool(service.open_on_holidays),
+                      service.closed_until),
     }

@@ -45,10 +45,15 @@ def status(service, at=None):
     }
 
 
+def liberation_day_gemeenten():
+    """The gemeenten that close on Bevrijdingsdag every year (not only every fifth)."""
+    return {gemeente for gemeente in db.session.scalars(
+        select(GemeenteContact.gemeente).where(GemeenteContact.liberation_day_every_year.is_(True)))}
+
+
 def _gather(ids):
     schedules, exceptions, rules = {}, {}, {}
-    every_year = {gemeente for gemeente in db.session.scalars(
-        select(GemeenteContact.gemeente).where(GemeenteContact.liberation_day_every_year.is_(True)))}
+    every_year = liberation_day_gemeenten()
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
         for slot in db.session.scalars(select(Schedule).where(Schedule.service_id.in_(batch))):

@@ -1,19 +1,18 @@
 """Finding voorzieningen: where the text hits, the place, the filters and the ordering meet."""
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp import geo, search
-from webapp.directory import areas, languages, opening, ranking
+from webapp.directory import languages, opening, ranking, scanning
 from webapp.directory.hours import local_now
 from webapp.directory.models import Service, ServiceAtLocation
-from webapp.directory.vocab import REMOTE
 from webapp.extensions import db
 
-FACET_FIELDS = {"theme": "themes", "access": "access", "gemeente": "gemeenten"}
 OWN_AREA, OTHER_AREAS = "eigen-gemeente", "andere-gemeenten"  # the two parts of a search from a place
+MAX_MARKERS = 300  # what a map of the results can usefully show
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class ServiceResults:
     place: object = None
     gemeente: str | None = None  # the place's gemeente; None without a place or when we cannot tell
     suggestion: str | None = None
-    markers: list = field(default_factory=list)  # every result with a point, not only this page
+    markers: list = field(default_factory=list)  # the first MAX_MARKERS results with a point, and this page's
     first_number: int = 1  # the number of this page's first result in the whole list
     word_hits: int = 0  # what the words alone found, before place, radius and filters (missed.py counts on it)
 
@@ -89,65 +88,48 @@ def search_services(query, now=None):
     From a place whose gemeente we know: first those whose werkgebied covers that gemeente, then the rest
     (OTHER_AREAS). Without a place: grouped by gemeente. Within each part: with words, most relevant first, nearest
     breaking ties; without words but with a place, nearest first. A radius applies only when asked for. Facet
-    counts are what the same search gives with that filter added.
+    counts are what the same search gives with that filter added. The map gets the first MAX_MARKERS results
+    (and this page's), never all of them.
     Raises RuleViolation (from geo) for a place we cannot find.
     """
     place = ranking.place_of(query)
     gemeente = geo.gemeente_of(place)
-    text_search = search.search_kind("service", query.text)
-    candidates = [_candidate(hit) for hit in text_search.hits]
+    text_search = search.search_kind("service", query.text, ordered=False)
+    hits = text_search.hits
     if query.language:
         speaking = speaking_ids(query.language)
-        candidates = [candidate for candidate in candidates if candidate.row_id in speaking]
-    ranking.measure(candidates, place, query.radius_km, rounded=lambda km: round(km, 1))
-    for candidate in candidates:
-        candidate.in_area = areas.covers(candidate.area, gemeente) if gemeente else None
-    candidates = [c for c in candidates if query.radius_km is None or _within(c, query.radius_km)]
-    _mark_open(candidates, now)
-    filters = Filters.of(query)
-    matching = [c for c in candidates if filters.admit(c)]
-    matching.sort(key=_ordering(matching, bool(query.text.strip()), by_gemeente=place is None))
+        hits = [hit for hit in hits if hit.row_id in speaking]
+    scan = scanning.Scan(place, gemeente, query.radius_km, Filters.of(query), now, opening.liberation_day_gemeenten())
+    matching = scan.run(hits)
     last_page = max(1, math.ceil(len(matching) / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
     start = (page - 1) * query.per_page
+    ordered = scanning.first(matching, max(start + query.per_page, MAX_MARKERS), bool(query.text.strip()),
+                             by_gemeente=place is None)
+    candidates = {id(row): _candidate(row) for row in ordered[:MAX_MARKERS] + ordered[start:start + query.per_page]}
+    page_candidates = [candidates[id(row)] for row in ordered[start:start + query.per_page]]
+    _mark_open(page_candidates, now)  # the database's hours for what is shown
     return ServiceResults(
         total=len(matching),
         page=page,
         last_page=last_page,
-        items=_load_page(matching[start:start + query.per_page], by_gemeente=place is None,
-                         today=local_now(now).date()),
-        facets=_facets(candidates, filters),
+        items=_load_page(page_candidates, by_gemeente=place is None, today=local_now(now).date()),
+        facets=scan.facets,
         place=place,
         gemeente=gemeente,
         suggestion=text_search.suggestion,
-        markers=[c for c in matching if c.point is not None],
+        markers=[c for c in candidates.values() if c.point is not None],
         first_number=start + 1,
         word_hits=len(text_search.hits),
     )
 
 
-def _candidate(hit):
-    fields = hit.fields
-    lat, lon = fields.get("lat"), fields.get("lon")
-    return Candidate(
-        row_id=hit.row_id,
-        score=hit.score,
-        themes=frozenset(filter(None, fields.get("themes", "").split(","))),
-        access=fields.get("access"),
-        gemeente=fields.get("gemeente"),
-        area=frozenset(filter(None, (fields.get("area") or "").split(","))),
-        point=(lat, lon) if lat is not None and lon is not None else None,
-        name=fields.get("title", ""),
-        slug=fields.get("slug", ""),
-        precision=fields.get("precision"),
-    )
-
-
-def _within(candidate, radius_km):
-    """Within the radius; a voorziening online or by phone only has no place, so it counts where it works."""
-    if candidate.precision == REMOTE:
-        return candidate.in_area is True
-    return candidate.distance_km is not None and candidate.distance_km <= radius_km
+def _candidate(row):
+    hit, distance_km, in_area = row
+    found = hit.facts
+    return Candidate(row_id=hit.row_id, score=hit.score, themes=found.themes, access=found.access,
+                     gemeente=found.gemeente, point=found.point, area=found.area, name=found.title, slug=found.slug,
+                     precision=found.precision, distance_km=distance_km, in_area=in_area)
 
 
 def _mark_open(candidates, now):
@@ -159,7 +141,7 @@ def _mark_open(candidates, now):
 
 @dataclass(frozen=True)
 class Filters:
-    """The filters of a search; `adding` gives the same search with one more filter (for facet counts)."""
+    """The filters of a search."""
 
     themes: frozenset = frozenset()
     access: frozenset = frozenset()
@@ -170,43 +152,6 @@ class Filters:
     def of(cls, query):
         return cls(frozenset(query.themes), frozenset(filter(None, [query.access])),
                    frozenset(filter(None, [(query.gemeente or "").casefold()])), query.open_now)
-
-    def adding(self, facet, value):
-        if facet == "open_now":
-            return replace(self, open_now=True)
-        name = FACET_FIELDS[facet]
-        return replace(self, **{name: getattr(self, name) | {value.casefold() if facet == "gemeente" else value}})
-
-    def admit(self, candidate):
-        return (self.themes <= candidate.themes
-                and all(value == candidate.access for value in self.access)
-                and all(value == (candidate.gemeente or "").casefold() for value in self.gemeenten)
-                and (candidate.open_now or not self.open_now))
-
-
-def _facets(candidates, filters):
-    """For each filter value: how many results the search has with that filter added."""
-    facets = {name: {} for name in FACET_FIELDS}
-    for candidate in candidates:
-        values = {"theme": candidate.themes, "access": [candidate.access], "gemeente": [candidate.gemeente]}
-        for facet, found in values.items():
-            for value in filter(None, found):
-                if filters.adding(facet, value).admit(candidate):
-                    facets[facet][value] = facets[facet].get(value, 0) + 1
-    facets["open_now"] = sum(1 for c in candidates if filters.adding("open_now", True).admit(c))
-    return facets
-
-
-def _ordering(candidates, by_relevance, by_gemeente):
-    """Who it is for first (the resident's werkgebied, or without a place the gemeente), then the shared ranking
-    order (relevance band, distance, score), then the name."""
-    key = ranking.relevance_key(candidates, by_relevance)
-
-    def part(candidate):
-        if by_gemeente:
-            return (candidate.gemeente or "").casefold()
-        return 1 if candidate.in_area is False else 0
-    return lambda candidate: (part(candidate), *key(candidate), candidate.name.casefold())
 
 
 def _group(candidate, by_gemeente):

@@ -1,12 +1,22 @@
-"""Distances between points: great-circle, 12x faster than geodesic and within 0.08% inside the Netherlands."""
+"""Distances between points: great-circle, 12x faster than geodesic and within 0.08% inside the Netherlands.
+
+geopy's great_circle formula on plain floats: building its Point objects cost 13 % of a search at 100,000
+documents (../shared/notes); tests/geo check that both give the same kilometres.
+"""
 import math
 
-from geopy.distance import EARTH_RADIUS, great_circle
+from geopy.distance import EARTH_RADIUS
 
 
 def distance_km(a, b):
     """Kilometres between two (lat, lon) points."""
-    return great_circle(a, b).km
+    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
+    sin_lat1, cos_lat1, sin_lat2, cos_lat2 = math.sin(lat1), math.cos(lat1), math.sin(lat2), math.cos(lat2)
+    delta = math.radians(b[1]) - math.radians(a[1])
+    cos_delta, sin_delta = math.cos(delta), math.sin(delta)
+    return EARTH_RADIUS * math.atan2(
+        math.sqrt((cos_lat2 * sin_delta) ** 2 + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta) ** 2),
+        sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta)
 
 
 def bounding_box(point, km):

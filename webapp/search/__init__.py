@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from webapp.epoch import current_epoch
 from webapp.extensions import db
 from webapp.privacy.erasure import account_erasing, forget_actor
-from webapp.search import applier, cli, hooks, query, vocabulary
+from webapp.search import applier, background, cli, hooks, query, registry, vocabulary
 from webapp.search import log as index_log
 from webapp.search.index import SearchIndex
 
@@ -36,15 +36,32 @@ def forget_vocabulary_actor(user):
     forget_actor(vocabulary.SynonymGroupChange.actor, user)
 
 
-def search_kind(kind, text):
-    """Documents of one kind matching the text, best first: a TextSearch with hits and a suggestion."""
+def warm_up(app):
+    """Open this thread's searcher and read the facts and kinds of every document (a worker's first search)."""
+    searcher = app.extensions["search_index"].searcher()
+    query.facts.for_searcher(searcher)
+    for kind in registry.searchable_models():
+        query.kind_documents(searcher, kind)
+
+
+def search_kind(kind, text, ordered=True):
+    """Documents of one kind matching the text, best first (`ordered=False`: in index order, for callers that
+    order them themselves): a TextSearch with hits (row_id, score, facts) and a suggestion."""
     app = current_app._get_current_object()
     started = time.perf_counter()
     _catch_up_if_behind(app)
+    _read_your_writes(app)
     groups = vocabulary.current_groups()  # a few rows; a beheerder's change counts from the next search on
-    found = query.find(app.extensions["search_index"].searcher(), kind, text, groups)
+    found = query.find(app.extensions["search_index"].searcher(), kind, text, groups, ordered)
     searched.send(app, kind=kind, seconds=time.perf_counter() - started)
     return found
+
+
+def _read_your_writes(app):
+    try:
+        background.read_your_writes(app, lambda: app.extensions["search_index"].meta().position)
+    except Exception:
+        logger.warning("bringing the search index up to this browser's write failed", exc_info=True)
 
 
 def _catch_up_if_behind(app):

@@ -41,6 +41,13 @@ class CompoundSplitFilter(Filter):
 
     def __init__(self, wordset):
         self.wordset = frozenset(wordset)
+        self._parts = {}  # word -> its parts: the same words come back in every document (reindex time)
+
+    def __getstate__(self):  # the index's schema is pickled; the cache is not part of it
+        return {"wordset": self.wordset}
+
+    def __setstate__(self, state):
+        self.__init__(state["wordset"])
 
     def __eq__(self, other):
         return isinstance(other, CompoundSplitFilter) and other.wordset == self.wordset
@@ -48,11 +55,19 @@ class CompoundSplitFilter(Filter):
     def __call__(self, tokens):
         for token in tokens:
             # Split before yielding: the filters after this one change token.text in place.
-            parts = dict.fromkeys(self.parts(token.text)) if len(token.text) >= 2 * MIN_PART else ()
+            parts = self._cached_parts(token.text) if len(token.text) >= 2 * MIN_PART else ()
             yield token
             for part in parts:
                 token.text = part
                 yield token
+
+    def _cached_parts(self, word):
+        found = self._parts.get(word)
+        if found is None:
+            if len(self._parts) > 200_000:
+                self._parts.clear()
+            found = self._parts[word] = tuple(dict.fromkeys(self.parts(word)))
+        return found
 
     def parts(self, word):
         found = self._split_prefix(word)

@@ -1,4 +1,5 @@
-"""Session events: log every change of a searchable row in its own transaction, apply the log after commit.
+"""Session events: log every change of a searchable row in its own transaction, apply the log after commit
+(inline, or in the background inside a request: background.py).
 
 Changes are noticed before each flush (where the row's version is bumped too), and the log rows are written
 just before the commit: on PostgreSQL that is where the lock that orders log ids is taken, so it is held
@@ -16,7 +17,7 @@ from webapp.search.registry import search_targets
 
 log = logging.getLogger(__name__)
 CHANGES = "search_changes"  # session.info key: {(kind, row id): operation} waiting for the commit
-APPLY = "search_apply_after_commit"
+APPLY = "search_apply_after_commit"  # session.info key: the log position this commit wrote up to
 
 
 def register():
@@ -55,9 +56,10 @@ def _write_log(session):
     if not changes:
         return
     _serialize_log_writers(session)
-    session.add_all(IndexLog(kind=kind, row_id=row_id, operation=operation)
-                    for (kind, row_id), operation in changes.items())
-    session.info[APPLY] = True
+    rows = [IndexLog(kind=kind, row_id=row_id, operation=operation) for (kind, row_id), operation in changes.items()]
+    session.add_all(rows)
+    session.flush()
+    session.info[APPLY] = max(row.id for row in rows)
 
 
 def _serialize_log_writers(session):
@@ -70,11 +72,12 @@ def _serialize_log_writers(session):
 
 
 def _apply_after_commit(session):
-    if not session.info.pop(APPLY, False):
+    position = session.info.pop(APPLY, None)
+    if position is None:
         return
-    from webapp.search import applier
+    from webapp.search import background
     try:
-        applier.catch_up(current_app._get_current_object())
+        background.after_commit(current_app._get_current_object(), position)
     except Exception:  # the write is committed and logged; the next writer or `search follow` applies it
         log.exception("applying the index log after a commit failed; it stays in the log")
 

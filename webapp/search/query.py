@@ -7,8 +7,9 @@ each word of a group gives the same ranking; the groups come from the caller (th
 """
 from dataclasses import dataclass
 
-from whoosh.query import DisjunctionMax, Every, Or, Term
+from whoosh.query import DisjunctionMax, Or, Term
 
+from webapp.search import facts
 from webapp.search.analysis import STOP_WORDS, analyse, fold, words
 from webapp.search.schema import FIELD_BOOSTS
 from webapp.search.synonyms import analyse_groups
@@ -17,11 +18,12 @@ from webapp.search.vocabulary import read_shipped_groups
 MAX_WORDS = 16
 
 
-@dataclass
 class Hit:
-    row_id: str
-    score: float
-    fields: dict
+    """A matching document: its row id, its score (0 without words) and its facts (facts.Facts)."""
+    __slots__ = ("row_id", "score", "facts")
+
+    def __init__(self, row_id, score, found):
+        self.row_id, self.score, self.facts = row_id, score, found
 
 
 @dataclass
@@ -30,14 +32,22 @@ class TextSearch:
     suggestion: str | None = None
 
 
-def find(searcher, kind, text, groups=None):
-    """All documents of `kind` matching `text` (all of them for empty text), best first.
+def find(searcher, kind, text, groups=None, ordered=True):
+    """All documents of `kind` matching `text` (all of them for empty text), best first (in index order when not
+    `ordered`: for callers that order the hits themselves).
 
     `groups`: the synonym groups ([[name, word, ...]]); None reads the shipped file (tests, tools).
     """
+    found = _find(searcher, kind, text, groups)
+    if ordered:
+        found.hits.sort(key=lambda hit: -hit.score)  # stable: index order among equal scores, as Whoosh did
+    return found
+
+
+def _find(searcher, kind, text, groups):
     text = " ".join(words(text)[:MAX_WORDS])
     if not text:
-        return TextSearch(_run(searcher, kind, Every()))
+        return TextSearch(_every(searcher, kind))
     synonyms = synonyms_for(searcher.schema, groups)
     hits = _run(searcher, kind, build_query(searcher.schema, text, synonyms, searcher))
     if hits:
@@ -127,7 +137,37 @@ def synonyms_for(schema, groups):
 
 
 def _run(searcher, kind, query):
+    """Every match with its score, in document order (the caller orders). Scores only documents of `kind`, and
+    reads nothing stored: Whoosh's own search(limit=None) also sorts, builds a Hit per match and rebuilt the
+    kind filter on every query."""
     if query is None:
         return []
-    results = searcher.search(query, filter=Term("kind", kind), limit=None)
-    return [Hit(hit["row_id"], hit.score or 0.0, hit.fields()) for hit in results]
+    wanted, known = kind_documents(searcher, kind), facts.for_searcher(searcher)
+    hits = []
+    for leaf, offset in searcher.leaf_searchers():
+        matcher = query.matcher(leaf, leaf.context())
+        while matcher.is_active():
+            docnum = matcher.id() + offset
+            if docnum in wanted:
+                hits.append(Hit(known[docnum].row_id, matcher.score(), known[docnum]))
+            matcher.next()
+    return hits
+
+
+def _every(searcher, kind):
+    """Every document of `kind` (no words: nothing to score), built once per searcher."""
+    cache = searcher.__dict__.setdefault("_buurtkaart_every", {})
+    if kind not in cache:
+        known = facts.for_searcher(searcher)
+        cache[kind] = [Hit(known[docnum].row_id, 0.0, known[docnum])
+                       for docnum in sorted(kind_documents(searcher, kind))]
+    return list(cache[kind])
+
+
+def kind_documents(searcher, kind):
+    """The live document numbers of one kind, computed once per searcher (the searcher lives until the index
+    changes)."""
+    cache = searcher.__dict__.setdefault("_buurtkaart_kinds", {})
+    if kind not in cache:
+        cache[kind] = frozenset(searcher.docs_for_query(Term("kind", kind)))
+    return cache[kind]

@@ -26,8 +26,11 @@ def reindex(app):
 
 
 def _searchable_rows(session):
+    """Every searchable row, with what its document reads loaded in a few queries (`search_load_options`), not
+    one query per row and relation."""
     for model in searchable_models().values():
-        for row in session.scalars(select(model)):
+        options = model.search_load_options() if hasattr(model, "search_load_options") else ()
+        for row in session.scalars(select(model).options(*options)):
             if row.is_searchable():
                 yield row
 

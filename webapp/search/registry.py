@@ -1,5 +1,6 @@
 """Which models are searchable: every mapped class with a `__search_kind__`."""
 from webapp.extensions import db
+from webapp.search import facts
 
 
 def searchable_models():
@@ -20,7 +21,11 @@ def search_targets(obj):
 
 
 def document_for(row):
-    """The index document of a searchable row: its own fields plus key, kind, id and version."""
+    """The index document of a searchable row: its own fields plus key, kind, id, version and the facts column
+    (which also holds what is in no field, such as `hours`)."""
     fields = {key: value for key, value in row.search_document().items() if value is not None}
     kind = row.__search_kind__
-    return {**fields, "key": f"{kind}:{row.id}", "kind": kind, "row_id": row.id, "version": row.version}
+    document = {**fields, "key": f"{kind}:{row.id}", "kind": kind, "row_id": row.id, "version": row.version}
+    document["facts"] = facts.encode(document)
+    document.pop("hours", None)
+    return document

@@ -1,9 +1,11 @@
 """The Whoosh schema shared by every searchable kind (voorzieningen now, voor elkaar posts later).
 
-Points are STORED, never NUMERIC: float range fields cost 176 ms per radius query at 100k documents
-(../shared/notes); the distance filter runs on the stored points after the text match.
+Points are never NUMERIC: float range fields cost 176 ms per radius query at 100k documents (../shared/notes).
+What a search needs of a hit (point, filters, werkgebied, hours) is in the `facts` column (facts.py); the stored
+fields serve `search verify` and tools.
 """
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from webapp.search.analysis import dutch_analyzer, plain_analyzer
 
@@ -11,7 +13,7 @@ from webapp.search.analysis import dutch_analyzer, plain_analyzer
 FIELD_BOOSTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0, "place": 0.5}
 TEXT_FIELDS = tuple(FIELD_BOOSTS)
 META_KEY = "_meta"
-SCHEMA_VERSION = 5  # raise with every change below: an index with another version is rebuilt, not written
+SCHEMA_VERSION = 6  # raise with every change below: an index with another version is rebuilt, not written
 
 
 def build_schema(wordset):
@@ -36,5 +38,6 @@ def build_schema(wordset):
         position=STORED,
         schema_version=STORED,
         epoch=STORED,  # the database epoch (webapp/epoch.py) the index was built from
+        facts=COLUMN(VarBytesColumn()),
         **text_fields,
     )

@@ -67,7 +67,7 @@ def _open_near(cls, point, km):
 
 def _text_scores(kind, post):
     """{post id: similarity} of the open posts of `kind` to this post's text, the best one 1."""
-    hits = search.search_kind(kind, f"{post.title} {post.description or ''}").hits
+    hits = search.search_kind(kind, f"{post.title} {post.description or ''}", ordered=False).hits
     best = max((hit.score for hit in hits), default=0) or 1
     return {hit.row_id: hit.score / best for hit in hits}
 
