@@ -47,6 +47,8 @@ def test_consent_records_who_and_when_and_an_edit_keeps_it(client, login):
                 data=request_form(**{**FOR_OMA, "behalf_name": "Opa Jansen"}, consent="y", send=None, save="1"))
     db.session.refresh(post)
     assert post.consent_name == "Opa Jansen" and post.consent_at > given
+    own = client.get(f"/voor-elkaar/mijn/{post.id}").get_data(as_text=True)
+    assert "Opa Jansen vindt het goed (vastgelegd op" in own
     assert client.post(f"/voor-elkaar/mijn/{post.id}/indienen").status_code == 302
     login("coordinator")
     review = client.get(f"/coordinator/controle/{post.id}").get_data(as_text=True)
@@ -63,6 +65,8 @@ def test_a_vraag_for_the_coordinator_only_is_never_public(client, login, account
     client.post("/voor-elkaar/hulpvraag/nieuw", data=request_form(coordinator_only="y", title="Stille vraag"))
     vraag = db.session.scalars(select(Post)).one()
     assert vraag.coordinator_only
+    assert "Alleen de coördinator. Uw vraag staat niet op de website." in client.get(
+        f"/voor-elkaar/mijn/{vraag.id}").get_data(as_text=True)
     review.approve(vraag, accounts["coordinator"])
     offer = make_post(OFFER, author=accounts["inwoner_b"], title="Ik doe boodschappen", categories="boodschappen")
     assert vraag.status == OPEN
