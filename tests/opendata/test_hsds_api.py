@@ -1,4 +1,5 @@
 """/api/v1/hsds/: the kaart as Open Referral HSDS 3.0, every response of the demo data validated (real app and DB)."""
+import json
 import uuid
 from datetime import date, time, timedelta
 
@@ -180,3 +181,13 @@ def test_tijdelijk_gesloten_a_notice_and_remote_only_map_to_status_alert_and_a_v
     assert again["status"] == "active" and "alert" not in again
     near = all_pages(client, "services", postcode="7941", proximity="1000")
     assert "Hulplijn" in [s["name"] for s in near]  # online or by phone: found by its werkgebied
+
+
+def test_format_ndjson_gives_every_item_one_a_line_without_pages(app, client):
+    for name in ("Buurthuis", "Inloop", "Taalhuis"):
+        make_service(name)
+    response = client.get("/api/v1/hsds/services?format=ndjson&per_page=1")
+    assert response.status_code == 200 and response.mimetype == "application/x-ndjson"
+    items = [json.loads(line) for line in response.get_data(as_text=True).splitlines()]
+    assert [valid("compiled/service_list.json", item)["name"] for item in items] == ["Buurthuis", "Inloop", "Taalhuis"]
+    assert response.headers["ETag"] and response.headers["Access-Control-Allow-Origin"] == "*"

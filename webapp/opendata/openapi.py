@@ -38,7 +38,8 @@ PER_PAGE = _param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_P
 NEAR = [_text("near", MAX_PLACE, "Postcode, woonplaats of adres."),
         _param("radius_km", {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_RADIUS_KM})]
 HSDS_LIST = [_text("search", MAX_QUERY, "Zoeken zoals op de kaart (met synoniemen)."), PAGE, PER_PAGE,
-             _param("format", {"enum": ["json"]})]
+             _param("format", {"enum": ["json", "ndjson"]},
+                    "ndjson: elk item als één JSON-regel (application/x-ndjson), zonder pagina's.")]
 HSDS_SERVICES = [*HSDS_LIST, _param("taxonomy_term_id", {"type": "string"}), _param("taxonomy_id", {"type": "string"}),
                  _param("organization_id", {"type": "string"}),
                  _param("modified_after", {"type": "string", "format": "date-time"},
@@ -54,6 +55,13 @@ def _ref(name):
 
 def _page_of(name):
     return {"allOf": [_ref("Page"), {"properties": {"contents": {"type": "array", "items": _ref(name)}}}]}
+
+
+def _list(summary, name, params):
+    """A paged HSDS list; with format=ndjson the same items one a line."""
+    operation = _get(summary, _page_of(name), params)
+    operation["get"]["responses"]["200"]["content"]["application/x-ndjson"] = {"schema": {"type": "string"}}
+    return operation
 
 
 def _get(summary, schema, params=(), errors=(400, 429), path_param=None):
@@ -86,23 +94,23 @@ def _paths():
             errors=(401, 403, 429), path_param="post_id"),
         "/api/v1/openapi.json": _get("Deze beschrijving", _ref("OpenAPI"), errors=(429,)),
         f"{hsds}/": _get("HSDS-versie, licentie en waar deze beschrijving staat", _ref("HsdsRoot"), errors=(429,)),
-        f"{hsds}/services": _get("Voorzieningen (HSDS service)", _page_of("service_list"), HSDS_SERVICES),
+        f"{hsds}/services": _list("Voorzieningen (HSDS service)", "service_list", HSDS_SERVICES),
         f"{hsds}/services/{{service_id}}": _get("Eén voorziening, alles genest", _ref("service"),
                                                 path_param="service_id"),
-        f"{hsds}/service_at_locations": _get("Voorzieningen per plaats", _page_of("service_at_location_list"),
-                                             HSDS_SERVICES),
+        f"{hsds}/service_at_locations": _list("Voorzieningen per plaats", "service_at_location_list",
+                                              HSDS_SERVICES),
         f"{hsds}/service_at_locations/{{link_id}}": _get(
             "Eén voorziening op één plaats", _ref("service_at_location"), path_param="link_id"),
-        f"{hsds}/organizations": _get("Organisaties", _page_of("organization_list"),
-                                      [*HSDS_LIST, _flag("full"), _flag("full_service")]),
+        f"{hsds}/organizations": _list("Organisaties", "organization_list",
+                                       [*HSDS_LIST, _flag("full"), _flag("full_service")]),
         f"{hsds}/organizations/{{organization_id}}": _get("Eén organisatie met haar voorzieningen",
                                                           _ref("organization"), [_flag("full_service")],
                                                           path_param="organization_id"),
-        f"{hsds}/taxonomies": _get("De thema-indeling", _page_of("taxonomy"), HSDS_LIST),
+        f"{hsds}/taxonomies": _list("De thema-indeling", "taxonomy", HSDS_LIST),
         f"{hsds}/taxonomies/{{taxonomy_id}}": _get("Eén indeling", _ref("taxonomy"), path_param="taxonomy_id"),
-        f"{hsds}/taxonomy_terms": _get("De thema's", _page_of("taxonomy_term"),
-                                       [*HSDS_LIST, _param("taxonomy_id", {"type": "string"}), _flag("top_only"),
-                                        _param("parent_id", {"type": "string"})]),
+        f"{hsds}/taxonomy_terms": _list("De thema's", "taxonomy_term",
+                                        [*HSDS_LIST, _param("taxonomy_id", {"type": "string"}), _flag("top_only"),
+                                         _param("parent_id", {"type": "string"})]),
         f"{hsds}/taxonomy_terms/{{term_id}}": _get("Eén thema", _ref("taxonomy_term"), path_param="term_id"),
     }
 

@@ -67,7 +67,8 @@ def search(args):
 
 
 def output_format(args):
-    value = args.get("format", "").strip().lower()
-    if value not in ("", "json"):
-        raise BadParameter("format", _("Alleen 'json' wordt ondersteund."))
-    return "json"
+    """"json" (pages, the default) or "ndjson" (every item, one JSON object a line, no pages)."""
+    value = args.get("format", "").strip().lower() or "json"
+    if value not in ("json", "ndjson"):
+        raise BadParameter("format", _("'format' is json of ndjson."))
+    return value

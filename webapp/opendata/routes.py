@@ -1,4 +1,6 @@
 """GET /api/v1/hsds/...: the kaart as Open Referral HSDS 3.0 (the paths of HSDS's openapi.json)."""
+import json
+
 from flask import current_app, jsonify, request
 from flask_babel import gettext as _
 
@@ -11,6 +13,7 @@ from webapp.opendata.ids import TAXONOMY_ID
 from webapp.site import absolute_url
 
 HSDS_VERSION = "3.0"
+NDJSON = "application/x-ndjson"
 PROFILE = "https://docs.openreferral.org/en/latest/hsds/overview.html"
 
 
@@ -57,12 +60,20 @@ def _service_filter(args, with_place):
 
 def _page(items, render):
     args = request.args
-    params.output_format(args)
+    if params.output_format(args) == "ndjson":
+        return _ndjson([render(item) for item in items])
     number, size = params.page(args), params.per_page(args)
     body = queries.page(items, number, size)
     body["contents"] = [render(item) for item in body["contents"]]
     modified_at(item.get("last_modified") for item in body["contents"])
     return jsonify(body)
+
+
+def _ndjson(rendered):
+    """Every item, one JSON object a line (HSDS `format=ndjson`), for a consumer that takes everything at once."""
+    modified_at(item.get("last_modified") for item in rendered)
+    body = "".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n" for item in rendered)
+    return current_app.response_class(body, mimetype=NDJSON)
 
 
 @bp.get("/hsds/services")
