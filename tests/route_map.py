@@ -72,6 +72,8 @@ def argument_values(world):
         "taxonomy_id": ["onbekend", TAXONOMY_ID],
         "term_id": ["onbekend", theme_id("wonen")],
         "suggestion_id": ["onbekend"],
+        "keep_id": ["onbekend"],
+        "drop_id": ["onbekend"],
         "filename": ["css/site.css", "onbekend.css"],  # /static/dist/<filename>: nothing built in tests, so 404s
     }
     if "service" in world:
@@ -81,6 +83,8 @@ def argument_values(world):
         values["user_id"].append(world["intake"].id)
         values["link_id"].insert(0, world["service"].locations[0].id)
         values["suggestion_id"].insert(0, world["suggestion"].id)
+        values["keep_id"].insert(0, world["service"].id)
+        values["drop_id"].insert(0, world["service"].id)
     return values
 
 

@@ -94,10 +94,15 @@ class VersionedForm(BaseForm):
 
     def seen_version(self):
         """The version the page showed; None when the request carried none; 0 (never a version) when garbled."""
-        value = str(self.version.data or "").strip()
-        if not value:
-            return None
-        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
+        return parse_version(self.version.data)
+
+
+def parse_version(value):
+    """A hidden version field's value: None when empty; 0 (never a version) when garbled."""
+    value = str(value or "").strip()
+    if not value:
+        return None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
 
 
 class OnceForm(BaseForm):

@@ -28,7 +28,7 @@ from tests.route_map import argument_values, build, make_larger_world
 from webapp.accounts import forms as accounts_forms
 from webapp.agenda.forms import ActivityForm, AgendaSearchForm
 from webapp.beheer.district_forms import DistrictForm, DistrictImportForm
-from webapp.beheer.forms import HoursForm, ServiceForm
+from webapp.beheer.forms import HoursForm, MergeForm, ServiceForm
 from webapp.beheer.gemeente_forms import GemeenteContactForm
 from webapp.beheer.import_forms import ConfirmImportForm, ImportForm
 from webapp.beheer.word_forms import AddWordForm, NewGroupForm, SynonymGroupForm
@@ -117,6 +117,8 @@ ROUTES = {
     "beheer.export_csv": Route(),
     "beheer.import_csv": Route((ImportForm,)),
     "beheer.index": Route(query=("zoek",)),
+    "beheer.likely_duplicates": Route(),
+    "beheer.merge": Route((MergeForm,)),
     "beheer.new_service": Route((ServiceForm,)),
     "beheer.restore": Route(),
     "beheer.to_check": Route(),

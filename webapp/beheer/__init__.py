@@ -6,7 +6,7 @@ from flask import Blueprint
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
-from webapp.beheer import district_routes, gemeente_routes, import_routes, routes, word_routes  # noqa: E402,F401  (routes register themselves on bp)
+from webapp.beheer import district_routes, duplicate_routes, gemeente_routes, import_routes, routes, word_routes  # noqa: E402,F401  (routes register themselves on bp)
 
 
 def init_app(app):

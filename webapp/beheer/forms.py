@@ -1,14 +1,14 @@
 """Beheer forms: shape only (required, lengths, formats); the rules live in directory/maintenance.py."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, FieldList, FormField, RadioField, SelectField, StringField, TextAreaField,
-                     TimeField)
+from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField, RadioField, SelectField, StringField,
+                     TextAreaField, TimeField)
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.directory import areas
 from webapp.directory.languages import LANGUAGES, listed, stored
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
-from webapp.forms import CheckboxList, ChoiceField, EmailCheck, OnceForm, SubForm, VersionedForm
+from webapp.forms import BaseForm, CheckboxList, ChoiceField, EmailCheck, OnceForm, SubForm, VersionedForm, parse_version
 
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
 PHONE = r"^\+?[0-9][0-9 ()-]{8,18}[0-9]$"
@@ -54,6 +54,7 @@ class ServiceForm(VersionedForm, OnceForm):
     volunteers = RadioField(_l("Met vrijwilligers"), choices=list(TRISTATE.items()), default="onbekend")
     wheelchair_access = RadioField(_l("Rolstoeltoegankelijk"), choices=list(TRISTATE.items()), default="onbekend")
     last_checked_on = DateField(_l("Laatst gecontroleerd"), [Optional()])
+    save_anyway = BooleanField(_l("Toch opslaan: het is een andere voorziening"))
     remote_only = BooleanField(_l("Alleen online of telefonisch: er is geen adres om langs te gaan"))
     closed_until = DateField(_l("Tijdelijk gesloten tot en met"), [Optional()])
     closed_note = _text(_l("Reden van de sluiting"), 300)
@@ -131,3 +132,17 @@ class HoursForm(VersionedForm):
                              row.closes.data if row.closed.data == "nee" else None, row.note.data or None)
                 for row in self.exceptions if row.day.data]
         return slots, days, bool(self.open_on_holidays.data)
+
+
+class MergeForm(BaseForm):
+    """Merging two listings: the versions of both as the screen showed them."""
+
+    keep_version = HiddenField()
+    drop_version = HiddenField()
+
+    def show_versions(self, keep, drop):
+        self.keep_version.data, self.drop_version.data = str(keep.version), str(drop.version)
+        return self
+
+    def seen_versions(self):
+        return parse_version(self.keep_version.data), parse_version(self.drop_version.data)

@@ -11,7 +11,8 @@ from webapp.accounts.decorators import require_gemeente, role_required
 from webapp.beheer import bp
 from webapp.beheer.forms import HoursForm, ServiceForm
 from webapp.database import StaleVersion
-from webapp.directory import maintenance
+from webapp.directory import maintenance, merging
+from webapp.directory.duplicates import likely_duplicates
 from webapp.directory.audit import ACTIONS, FIELD_LABELS, AuditEntry
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
@@ -49,16 +50,21 @@ def to_check():
 @role_required("beheerder")
 def new_service():
     form = _with_gemeenten(ServiceForm())
+    twins = []
     if form.validate_on_submit():
-        try:
-            service = maintenance.create_service(current_user._get_current_object(), form.to_data(),
-                                                 submission=form.submission.data)
-        except RuleViolation as violation:
-            form.populate_errors(violation.reasons)
-        else:
-            flash(_("De voorziening is opgeslagen. Locatie: %(precision)s.", precision=_precision(service)), "success")
-            return redirect(url_for("beheer.edit_service", service_id=service.id))
-    return render_template("beheer/edit.html", form=form, service=None)
+        data = form.to_data()
+        twins = [] if form.save_anyway.data else likely_duplicates(data.name, data.woonplaats or data.gemeente)
+        if not twins:
+            try:
+                service = maintenance.create_service(current_user._get_current_object(), data,
+                                                     submission=form.submission.data)
+            except RuleViolation as violation:
+                form.populate_errors(violation.reasons)
+            else:
+                flash(_("De voorziening is opgeslagen. Locatie: %(precision)s.", precision=_precision(service)),
+                      "success")
+                return redirect(url_for("beheer.edit_service", service_id=service.id))
+    return render_template("beheer/edit.html", form=form, service=None, twins=twins)
 
 
 @bp.route("/voorzieningen/<service_id>/bewerken", methods=["GET", "POST"])
@@ -149,7 +155,9 @@ def _with_gemeenten(form):
 
 
 def _audit(service):
-    return db.session.scalars(select(AuditEntry).where(AuditEntry.service_id == service.id)
+    """Its own audit log and that of every listing merged into it."""
+    ids = [service.id, *merging.merged_ids(service)]
+    return db.session.scalars(select(AuditEntry).where(AuditEntry.service_id.in_(ids))
                               .order_by(AuditEntry.at.desc())).all()
 
 

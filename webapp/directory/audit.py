@@ -9,8 +9,9 @@ from webapp.extensions import db
 from webapp.models_base import utcnow, uuid_pk
 
 CREATED, CHANGED, ARCHIVED, RESTORED, IMPORTED = "aangemaakt", "gewijzigd", "gearchiveerd", "hersteld", "geimporteerd"
+MERGED = "samengevoegd"
 ACTIONS = {CREATED: _l("aangemaakt"), CHANGED: _l("gewijzigd"), ARCHIVED: _l("gearchiveerd"),
-           RESTORED: _l("hersteld"), IMPORTED: _l("geïmporteerd")}
+           RESTORED: _l("hersteld"), IMPORTED: _l("geïmporteerd"), MERGED: _l("samengevoegd")}
 
 FIELD_LABELS = {
     "name": _l("Naam"), "summary": _l("Korte omschrijving"), "description": _l("Beschrijving"),
@@ -81,7 +82,7 @@ def record(actor, service, action, before, after):
     """Add an entry with the fields that differ between two snapshots; nothing when nothing changed."""
     changes = [{"field": name, "old": before.get(name), "new": value}
                for name, value in after.items() if before.get(name) != value]
-    if changes or action == CREATED:
+    if changes or action in (CREATED, MERGED):
         db.session.add(AuditEntry(user_id=actor.id, actor=actor.email, service=service, action=action,
                                   changes=changes))
     return changes

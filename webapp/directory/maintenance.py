@@ -132,16 +132,17 @@ def add_service(actor, data, found, action=audit.CREATED):
     return service
 
 
-def change_service(actor, service, data, found, action=audit.CHANGED, slots=None):
-    """Inside a write_block(): apply `data` (and `found`, from prepare) and, when given, new weekly `slots`, as
-    one audited change; returns the audited changes."""
+def change_service(actor, service, data, found, action=audit.CHANGED, slots=None, exceptions=None):
+    """Inside a write_block(): apply `data` (and `found`, from prepare) and, when given, new weekly `slots` and
+    dated `exceptions`, as one audited change; returns the audited changes."""
     check_gemeente(actor, service.gemeente)
-    if slots is not None:
-        _check_hours(slots, [])
+    _check_hours(slots or [], exceptions or [])
     before = audit.snapshot(service)
     _apply(actor, service, data, found)
     if slots is not None:
         service.schedules = _schedules(slots)
+    if exceptions is not None:
+        service.schedule_exceptions = _exceptions(exceptions)
     db.session.flush()
     return audit.record(actor, service, action, before, audit.snapshot(service))
 
@@ -164,8 +165,7 @@ def set_hours(actor, service, slots, exceptions, open_on_holidays=None, seen_ver
         check_version(service, seen_version)
         before = audit.snapshot(service)
         service.schedules = _schedules(slots)
-        service.schedule_exceptions = [ScheduleException(day=e.day, closed=e.closed, opens=e.opens,
-                                                         closes=e.closes, note=e.note) for e in exceptions]
+        service.schedule_exceptions = _exceptions(exceptions)
         if open_on_holidays is not None:
             service.open_on_holidays = open_on_holidays
         db.session.flush()
@@ -175,6 +175,10 @@ def set_hours(actor, service, slots, exceptions, open_on_holidays=None, seen_ver
 
 def _schedules(slots):
     return [Schedule(weekday=s.weekday, opens=s.opens, closes=s.closes) for s in slots]
+
+
+def _exceptions(days):
+    return [ScheduleException(day=e.day, closed=e.closed, opens=e.opens, closes=e.closes, note=e.note) for e in days]
 
 
 def _set_archived(actor, service, archived_at, action):

@@ -4,6 +4,7 @@ from sqlalchemy import delete
 
 from webapp.directory.audit import AuditEntry
 from webapp.directory.gemeente_contacts import GemeenteContactChange
+from webapp.directory.merging import ServiceMerge
 from webapp.directory.models import MissedSearch
 from webapp.extensions import db
 from webapp.privacy.erasure import forget_actor
@@ -19,3 +20,4 @@ def purge_missed_searches(_app, now):
 def forget_beheerder(user):
     forget_actor(AuditEntry.actor, user)
     forget_actor(GemeenteContactChange.actor, user)
+    forget_actor(ServiceMerge.actor, user)

@@ -2,10 +2,10 @@
 from datetime import date, timedelta
 from dataclasses import replace
 
-from flask import abort, current_app, jsonify, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
-from webapp.directory import bp, gemeente_contacts, links, missed, opening, services
+from webapp.directory import bp, gemeente_contacts, links, merging, missed, opening, services
 from webapp.directory.signals import extra_sections
 from webapp.directory.structured_data import service_json_ld
 from webapp.directory.crisis import mentions_crisis
@@ -81,7 +81,10 @@ def markers():
 def show(slug):
     service = services.get_service_by_slug(slug[:200])
     if service is None:
-        abort(404)
+        kept = merging.kept_for_slug(slug[:200])
+        if kept is None:
+            abort(404)
+        return redirect(url_for("directory.show", slug=kept.slug), 301)  # merged: the old address still works
     return render_template("directory/show.html", service=service, **opening.status(service),
                            may_be_outdated=may_be_outdated(service),
                            gemeente_contact=gemeente_contacts.contact_for(service.gemeente),

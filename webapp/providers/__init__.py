@@ -8,15 +8,13 @@ from webapp.providers import queue_routes, routes  # noqa: E402,F401  (routes re
 
 
 def init_app(app):
+    from webapp.directory.merging import services_merged
     from webapp.privacy.erasure import account_erasing
+    from webapp.providers.corrections import move_to_kept
     from webapp.providers.cli import kaart_group
+    from webapp.providers.retention import forget_beheerder
 
     app.register_blueprint(bp)
     app.cli.add_command(kaart_group)
-    account_erasing.connect(forget_sender)  # a reminder sent by hand keeps an anonymous id, not the address
-
-
-def forget_sender(user):
-    from webapp.privacy.erasure import forget_actor
-    from webapp.providers.models import ListingReminder
-    forget_actor(ListingReminder.actor, user)
+    account_erasing.connect(forget_beheerder)
+    services_merged.connect(move_to_kept)

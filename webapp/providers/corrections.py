@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import time
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from webapp.database import StaleVersion, check_version, write_block
 from webapp.directory import audit, maintenance
@@ -14,7 +14,7 @@ from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.models_base import utcnow
 from webapp.providers.listing import FIELD_LABELS, current_values
-from webapp.providers.models import HANDLED, OPEN, PROVIDER, VISITOR, ListingSuggestion
+from webapp.providers.models import HANDLED, OPEN, PROVIDER, VISITOR, ListingReminder, ListingSuggestion
 
 # The audit log's actor for a provider who used the link: no account, the address the link was mailed to.
 ProviderActor = namedtuple("ProviderActor", "id email")
@@ -121,3 +121,11 @@ def _corrected(data, chosen):
 
 def _slots(rows):
     return [maintenance.Slot(day, time.fromisoformat(opens), time.fromisoformat(closes)) for day, opens, closes in rows]
+
+
+def move_to_kept(kept, dropped):
+    """directory.merging.services_merged: open queue items and the reminders' links follow the kept listing."""
+    db.session.execute(update(ListingSuggestion).where(ListingSuggestion.service_id == dropped.id)
+                       .where(ListingSuggestion.status == OPEN).values(service_id=kept.id))
+    db.session.execute(update(ListingReminder).where(ListingReminder.service_id == dropped.id)
+                       .values(service_id=kept.id))

@@ -11,6 +11,7 @@ from webapp.accounts.models import UserGemeente
 from webapp.beheer.csv_io.export import cell_text, current_data, with_details
 from webapp.beheer.csv_io.cells import CellError, CHANGED, COLUMNS, MAX_WRITES, NEW, REFUSED, UNCHANGED
 from webapp.directory import areas, audit, maintenance
+from webapp.directory.duplicates import likely_duplicates
 from webapp.directory.maintenance import ServiceData
 from webapp.directory.models import Service
 from webapp.database import StaleVersion, check_version, write_block
@@ -39,6 +40,7 @@ class _Known:
     services: dict  # id -> Service, for the ids in the file
     gemeenten: set  # casefolded names of every gemeente the site knows
     names: set  # (gemeente, casefolded name) of the voorzieningen there are, and of the new rows so far
+    active: list  # the actor's voorzieningen on the kaart, for likely duplicates (directory.duplicates)
 
 
 def plan_import(actor, rows):
@@ -51,7 +53,9 @@ def plan_import(actor, rows):
     gemeenten |= set(db.session.scalars(select(UserGemeente.gemeente).distinct()))
     names = {(gemeente, name.casefold()) for gemeente, name in db.session.execute(
         select(Service.gemeente, Service.name).where(Service.gemeente.in_(actor.gemeenten)))}
-    known = _Known(ids, services, {name.casefold() for name in gemeenten}, names)
+    active = db.session.scalars(with_details(select(Service).where(Service.gemeente.in_(actor.gemeenten))
+                                             .where(Service.archived_at.is_(None)))).all()
+    known = _Known(ids, services, {name.casefold() for name in gemeenten}, names, active)
     plan = [_plan_row(actor, row, known) for row in rows]
     db.session.rollback()  # planning only read; geocoding may take its own short transactions
     for row in plan:
@@ -83,7 +87,7 @@ def _plan_row(actor, row, known):
         return RowPlan(row.number, REFUSED, name, reasons=[("werkgebied", message)
                                                            for _field, message in violation.reasons])
     if service is None:
-        return RowPlan(row.number, NEW, name, data=data, notes=_same_name(data, known.names))
+        return RowPlan(row.number, NEW, name, data=data, notes=_same_name(data, known))
     changes = [(column.header, cell_text(getattr(base, column.field), column.separator),
                 cell_text(getattr(data, column.field), column.separator))
                for column in COLUMNS if getattr(base, column.field) != getattr(data, column.field)]
@@ -107,13 +111,18 @@ def _target(actor, service_id, known):
     return service, []
 
 
-def _same_name(data, names):
-    """A new row named like a voorziening there is (an import done twice?) is allowed, but said."""
+def _same_name(data, known):
+    """A new row named like a voorziening there is (an import done twice? a likely duplicate?) is allowed, but said:
+    nothing is written before the beheerder confirms the preview."""
     key = (data.gemeente, data.name.casefold())
-    if key in names:
+    if key in known.names:
         return [_("Er is al een voorziening met deze naam in %(gemeente)s. Wilt u die aanpassen? Zet dan haar id "
                   "in de rij.", gemeente=data.gemeente)]
-    names.add(key)
+    known.names.add(key)
+    twins = likely_duplicates(data.name, data.woonplaats or data.gemeente, among=known.active)
+    if twins:
+        return [_("Mogelijk dubbel: lijkt op %(names)s. Is het dezelfde? Zet dan haar id in de rij.",
+                  names=", ".join(twin.name for twin in twins[:3]))]
     return []
 
 
