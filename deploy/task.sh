@@ -15,6 +15,7 @@ case "$name" in
   voorelkaar-expire)      command="$flask voorelkaar expire" ;;
   privacy-purge)          command="$flask privacy purge" ;;
   kaart-remind-providers) command="$flask kaart remind-providers" ;;
+  koppelingen-follow-up)  command="$flask koppelingen follow-up" ;;
   backup)                 command="deploy/backup.sh" ;;
   *) echo "deploy/task.sh: unknown task '$name'" >&2; exit 64 ;;
 esac
