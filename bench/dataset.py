@@ -1,9 +1,11 @@
 """The benchmark's data: N voorzieningen and N open posts with a fixed seed, copied from the demo texts and spread
-over real postcode centres (the Drenthe PC6 centres and the national PC4 centres of data/geo).
+over real postcode centres (voorzieningen: the Drenthe PC6 centres and the national PC4 centres of data/geo;
+posts: Drenthe only, where the public point's address data is).
 
 Rows go in with bulk inserts (no index log); the caller rebuilds the index. Synthetic data, never shipped.
 """
 import csv
+import functools
 import json
 import math
 import random
@@ -18,7 +20,7 @@ from webapp.directory.models import Location, Schedule, Service, ServiceAtLocati
 from webapp.extensions import db
 from webapp.models_base import new_uuid, utcnow
 from webapp.posts.models import Post
-from webapp.posts.privacy import snap
+from webapp.posts.privacy import public_point
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
 
 GEO = Path(__file__).resolve().parents[1] / "data" / "geo"
@@ -93,6 +95,12 @@ def _authors():
     return [user.id for user in users]
 
 
+@functools.lru_cache(maxsize=None)
+def _public(lat, lon, woonplaats, gemeente):
+    """The site's own public point of a post there (posts lie on the postcode centres, so many share one)."""
+    return public_point(lat, lon, woonplaats, gemeente) or (None, None)
+
+
 def _add_posts(n, rng, places, authors):
     models = db.session.scalars(select(Post).where(Post.status == OPEN)).all()
     by_kind = {kind: [p for p in models if p.kind == kind] for kind in (REQUEST, OFFER)}
@@ -102,8 +110,8 @@ def _add_posts(n, rng, places, authors):
         for number in range(start, min(n, start + CHUNK)):
             kind = REQUEST if number % 2 == 0 else OFFER
             model = rng.choice(by_kind[kind])
-            lat, lon, woonplaats, gemeente = _draw(rng, places)
-            public = snap(lat, lon)
+            lat, lon, woonplaats, gemeente = rng.choice(places[0])  # Drenthe: where the privacy data has addresses
+            public = _public(lat, lon, woonplaats, gemeente)
             rows.append(dict(
                 id=new_uuid(), kind=kind, author_id=rng.choice(authors), status=OPEN, title=model.title,
                 description=model.description, categories=model.categories, latitude=lat, longitude=lon,

@@ -163,8 +163,9 @@ class Reference:
         hits, categories, kinds = [], {}, {}
         for kind in ("hulpvraag", "hulpaanbod"):
             for row in self.hits(kind, spec.get("q", ""), box)[0]:
-                distance = _half_km(geo.distance_km(origin, (row[8], row[9]))) if origin else None
-                if radius and distance > radius:
+                distance = _half_km(geo.distance_km(origin, (row[8], row[9]))) if origin and row[8] is not None \
+                    else None
+                if radius and (distance is None or distance > radius):
                     continue
                 hits.append((row[2], row[10 + 1], distance))
                 kinds[kind] = kinds.get(kind, 0) + 1
