@@ -8,6 +8,7 @@ import ipaddress
 import logging
 import os
 import time
+from datetime import timezone
 
 from flask import current_app, g, request
 from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram,
@@ -112,5 +113,4 @@ def _gauge(name, documentation, value):
 
 
 def _timestamp(moment):
-    from datetime import timezone
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()

@@ -36,7 +36,7 @@ def _index(session):
     try:
         state = index_state(session)
     except SQLAlchemyError:
-        raise
+        raise  # the database itself: /healthz says "down"
     except Exception:  # an unreadable index folder: this server still answers, from the database
         log.warning("/healthz: the search index cannot be read", exc_info=True)
         return {"ok": False}
