@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from tests.factories import make_service
+from webapp.directory.audit import AuditEntry
 from webapp.directory.models import Location, Organization, Service, ServiceAtLocation, TargetGroup
 from webapp.extensions import db
 from webapp.opendata.package import read_package
@@ -161,6 +162,9 @@ def test_a_reimport_of_the_same_source_updates_instead_of_duplicating(app, runne
     db.session.expire_all()
     assert services_count() == 1
     assert (service.name, service.website) == ("Buurthuis De Kamp", "https://example.org/kamp")
+    logged = db.session.scalars(select(AuditEntry).where(AuditEntry.service_id == service.id)).all()
+    assert [(entry.actor, entry.action, sorted(change["field"] for change in entry.changes)) for entry in logged] == [
+        ("HSDS-import pakket", "gewijzigd", ["name", "website"])]  # the unchanged re-import logged nothing
 
 
 def test_proef_reports_and_keeps_nothing(app, runner, folder):
@@ -211,3 +215,5 @@ def test_a_package_from_another_source_is_read_with_its_own_file_names(app, runn
     assert [(slot.weekday, slot.opens.isoformat("minutes")) for slot in service.schedules] == [(0, "09:00"),
                                                                                                (2, "09:00")]
     assert [area.name for area in service.areas] == ["Meppel"] and services_count() == 1
+    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.service_id == service.id)).one()
+    assert (entry.actor, entry.action) == ("HSDS-import pakket", "geimporteerd")

@@ -7,11 +7,14 @@ likely the same as one on the kaart (similar name, same place) is reported and n
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp.database import write_block
+from webapp.directory import audit
 from webapp.directory.duplicates import likely_duplicates
 from webapp.directory.models import Organization, Service, ServiceAtLocation
 from webapp.errors import RuleViolation
@@ -60,12 +63,13 @@ def import_package(folder, dry_run=False):
     """Read, check and write the package in `folder`; with dry_run nothing is kept. Returns the Report."""
     tables = read_package(folder)
     report = Report()
+    actor = SimpleNamespace(id=None, email=f"HSDS-import {Path(folder).resolve().name}"[:254])  # in the change log
     try:
         with write_block():
             organizations = _organizations(tables["organization"], report)
             written, known = {}, _active_services()
             for unit in _units(tables, organizations):
-                if _import_unit(unit, report, known):
+                if _import_unit(unit, report, known, actor):
                     written[unit.row.id] = unit.row.get("last_modified")
             keep_modified(written)
             if dry_run:
@@ -122,7 +126,7 @@ def _active_services():
         selectinload(Service.locations).selectinload(ServiceAtLocation.location))))
 
 
-def _import_unit(unit, report, known):
+def _import_unit(unit, report, known, actor):
     """Write one voorziening; True when it was written."""
     problems = unit.problems()
     if problems:
@@ -131,6 +135,7 @@ def _import_unit(unit, report, known):
         return False
     existing = db.session.get(Service, unit.row.id)
     before = service_full(existing) if existing else None
+    logged = audit.snapshot(existing) if existing else {}
     if existing is None:
         twins = likely_duplicates(unit.row.get("name"), unit.gemeente(), among=known)
         if twins:
@@ -143,6 +148,7 @@ def _import_unit(unit, report, known):
     except RuleViolation as error:
         report.add(unit.row, REFUSED, "; ".join(message for _field, message in error.reasons))
         return False
+    audit.record(actor, service, audit.IMPORTED if existing is None else audit.CHANGED, logged, audit.snapshot(service))
     if existing is None:
         report.add(unit.row, ADDED)
         if service.archived_at is None:
