@@ -31,8 +31,8 @@ class Scan:
             if self.radius_km is not None and not self._within(found, distance):
                 continue
             is_open = self._is_open(found.hours, found.gemeente)
-            if not (wanted.themes <= found.themes and all(value == found.access for value in wanted.access)
-                    and all(value == (found.gemeente or "").casefold() for value in wanted.gemeenten)):
+            if not (wanted.themes <= found.themes and (not wanted.access or wanted.access == {found.access})
+                    and (not wanted.gemeenten or wanted.gemeenten == {(found.gemeente or "").casefold()})):
                 continue
             if is_open:
                 open_count += 1
