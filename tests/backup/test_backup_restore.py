@@ -11,6 +11,7 @@ from tests.search.test_index_sync import finish, start_writer
 from webapp.directory.models import Service
 from webapp.epoch import current_epoch
 from webapp.extensions import db
+from webapp.search import background
 from webapp.search.models import IndexLog
 
 API = "/api/v1/voorzieningen"
@@ -115,3 +116,32 @@ def _wait_until(condition, processes, timeout=120):
         assert time.monotonic() < deadline, "the writers did not get going"
         time.sleep(0.1)
     db.session.remove()
+
+
+def test_with_background_apply_a_search_wakes_the_apply_thread_to_rebuild_and_does_not_wait(
+        app, runner, restored_app, tmp_path, monkeypatch):
+    make_service("Buurthuis De Weide", description="koffie en ontmoeting")
+    back_up(runner, tmp_path / "backup")
+    make_service("Alleen in het origineel", description="koffie")
+    restore(restored_app, tmp_path / "backup")
+    restored_app.config["SEARCH_APPLY"] = "background"  # as on a site
+    woken = []
+
+    class Asleep:
+        def wake(self):
+            woken.append(True)
+    with restored_app.app_context():
+        index = restored_app.extensions["search_index"]
+        client = restored_app.test_client()
+        with monkeypatch.context() as patch:
+            patch.setattr(background, "_applier", lambda _app: Asleep())
+            names(client, "koffie")  # answered from the old index
+        assert woken and index.meta().epoch != current_epoch(db.session)  # not rebuilt in the request
+
+        restored_app.extensions["search_checked_at"] = 0.0
+        names(client, "koffie")  # now the real thread rebuilds
+        deadline = time.monotonic() + 60
+        while index.meta().epoch != current_epoch(db.session) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert names(client, "koffie") == ["Buurthuis De Weide"]
+        verify_ok(restored_app.test_cli_runner())

@@ -7,7 +7,7 @@ import time
 
 from blinker import Namespace
 
-from flask import current_app
+from flask import current_app, has_request_context
 from sqlalchemy.orm import Session
 
 from webapp.epoch import current_epoch
@@ -68,7 +68,8 @@ def _catch_up_if_behind(app):
     """Another process or server may have committed: apply its log rows here too, at most every 2 s.
 
     Only when the lock is free, and never an error for the resident: this is a read. An index that cannot
-    follow the database (restored: another epoch, or ahead of its log) is rebuilt here once.
+    follow the database (restored: another epoch, or ahead of its log) is rebuilt once: in a request with
+    SEARCH_APPLY=background by this process's apply thread (this search still reads the old index), else here.
     """
     now = time.monotonic()
     if now - app.extensions["search_checked_at"] < CATCH_UP_EVERY:
@@ -79,6 +80,10 @@ def _catch_up_if_behind(app):
             meta = app.extensions["search_index"].meta()
             behind = index_log.head(session) != meta.position or current_epoch(session) != meta.epoch
         if behind:
-            applier.catch_up(app, lock_timeout=0)
+            in_background = app.config.get("SEARCH_APPLY", "background") == "background" and has_request_context()
+            try:
+                applier.catch_up(app, lock_timeout=0, rebuild=not in_background)
+            except applier.NeedsRebuild:
+                background.rebuild_soon(app)
     except Exception:
         logger.warning("catching up the search index on a read failed; `search follow` will", exc_info=True)

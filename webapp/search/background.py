@@ -34,6 +34,12 @@ def after_commit(app, position):
         applier.catch_up(app)
 
 
+def rebuild_soon(app):
+    """The index must be rebuilt (after a restore): this process's apply thread does it, once across the
+    server's processes (the applier's rebuild lock), while requests go on reading the old index."""
+    _applier(app).wake()
+
+
 def read_your_writes(app, index_position):
     """Before a search in a request: the index must hold what this browser wrote."""
     if not has_request_context() or SESSION_KEY not in session:
