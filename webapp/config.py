@@ -126,6 +126,8 @@ class Config:
     RETENTION_CLOSED_POSTS_DAYS = int(os.environ.get("RETENTION_CLOSED_POSTS_DAYS") or 365)  # after closing
     RETENTION_MISSED_SEARCH_DAYS = int(os.environ.get("RETENTION_MISSED_SEARCH_DAYS") or 365)  # since last seen
     RETENTION_GEOCODE_CACHE_DAYS = int(os.environ.get("RETENTION_GEOCODE_CACHE_DAYS") or 90)  # Nominatim's answers
+    # Handled corrections and "Klopt er iets niet?" remarks (what was taken over is in the audit log); reminders.
+    RETENTION_LISTING_SUGGESTIONS_DAYS = int(os.environ.get("RETENTION_LISTING_SUGGESTIONS_DAYS") or 365)
 
     # Operations (webapp/ops): who may read /metrics (addresses or networks, after PROXY_COUNT), when /healthz says
     # "degraded": index behind by more than this many seconds, a timer without success for so many minutes.

@@ -35,8 +35,8 @@ def test_a_likely_duplicate_is_shown_before_saving_and_toch_opslaan_saves(client
     assert count_services() == before
     saved = client.post("/beheer/voorzieningen/nieuw", data={**data, "save_anyway": "y"})
     assert saved.status_code == 302 and count_services() == before + 1
-    other = client.post("/beheer/voorzieningen/nieuw", data={**main_form(client.get("/beheer/voorzieningen/nieuw").text),
-                                                             **FILLED, "name": "Taalcafé De Brug"})
+    fresh_form = main_form(client.get("/beheer/voorzieningen/nieuw").text)
+    other = client.post("/beheer/voorzieningen/nieuw", data={**fresh_form, **FILLED, "name": "Taalcafé De Brug"})
     assert other.status_code == 302  # nothing like it: saved at once
 
 
@@ -106,7 +106,21 @@ def test_merging_another_gemeentes_listing_or_a_stale_screen_is_refused(client, 
 def test_the_import_preview_says_which_new_rows_are_likely_duplicates(app, accounts):
     from webapp.beheer import csv_io
     make_service("Taalhuis Meppel", gemeente="Meppel")
-    plan = csv_io.plan_import(accounts["beheerder"], csv_io.read_rows("naam\nStichting Taalhuis\nBuurtsoep\n"))
-    assert [row.status for row in plan] == ["nieuw", "nieuw"]
-    assert plan[0].notes == ["Mogelijk dubbel: lijkt op Taalhuis Meppel. Is het dezelfde? Zet dan haar id in de rij."]
-    assert plan[1].notes == []
+    make_service("Buurthuis Oost", gemeente="Meppel", email="info@buurthuis-oost.example")
+    plan = csv_io.plan_import(accounts["beheerder"], csv_io.read_rows(
+        "naam;email\nStichting Taalhuis;\nBuurtsoep;\nInloop Oost;INFO@buurthuis-oost.example\n"))
+    assert [row.status for row in plan] == ["nieuw", "nieuw", "nieuw"]
+    assert plan[0].notes == ["Mogelijk dubbel: lijkt op Taalhuis Meppel (naam, telefoon, e-mail of website). Is het "
+                             "dezelfde? Zet dan haar id in de rij."]
+    assert plan[1].notes == [] and "Buurthuis Oost" in plan[2].notes[0]
+
+
+def test_the_same_phone_email_or_website_in_the_gemeente_is_shown_too(client, login):
+    existing = make_service("Sociaal Team Oost", gemeente="Meppel", phone="0522-123 456",
+                            website="https://www.sociaalteam.example/oost/")
+    login("beheerder")
+    base = {**main_form(client.get("/beheer/voorzieningen/nieuw").text), **FILLED, "name": "Wijkteam Koedijkslanden"}
+    for contact in ({"phone": "+31 522 123456"}, {"website": "http://sociaalteam.example/oost"}):
+        warned = client.post("/beheer/voorzieningen/nieuw", data={**base, **contact})
+        assert "Staat deze voorziening er al?" in warned.text and existing.name in warned.text
+    assert client.post("/beheer/voorzieningen/nieuw", data={**base, "phone": "0522 999 888"}).status_code == 302

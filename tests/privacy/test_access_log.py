@@ -32,6 +32,7 @@ VISITS = [
 
 @pytest.mark.parametrize("line, shown", [
     (f"GET /wachtwoord-herstellen/{TOKEN} HTTP/1.1", "GET /wachtwoord-herstellen/[weg] HTTP/1.1"),
+    (f"GET /controleren/{TOKEN} HTTP/1.1", "GET /controleren/[weg] HTTP/1.1"),  # a provider's link
     ("GET /zoeken?q=schulden&plaats=7941+AB&straal=5&bij=52.7%2C6.19 HTTP/1.1",
      "GET /zoeken?q=[weg]&plaats=[weg]&straal=5&bij=[weg] HTTP/1.1"),
     (f"http://buurtkaart.test/afmelden/{TOKEN}?x=1", "http://buurtkaart.test/afmelden/[weg]?x=1"),

@@ -207,3 +207,17 @@ def test_an_old_listing_says_gently_that_it_may_be_out_of_date(app, client, chec
         assert notice in page and "bel of mail even voordat u gaat" in page
     else:
         assert "kunnen verouderd zijn" not in page
+
+
+def test_privacy_purge_removes_handled_meldingen_and_old_reminders(stale, client, login, runner):
+    remind_stale(datetime.now(timezone.utc) - timedelta(days=400))
+    client.post(f"/voorzieningen/{stale.slug}/klopt-er-iets-niet", data={"note": "Oud.", "email": "buur@example.org"})
+    client.post(f"/voorzieningen/{stale.slug}/klopt-er-iets-niet", data={"note": "Nog open."})
+    old, still_open = db.session.scalars(select(ListingSuggestion).order_by(ListingSuggestion.note.desc())).all()
+    old.status, old.handled_at = "afgehandeld", datetime.now(timezone.utc) - timedelta(days=366)
+    db.session.commit()
+    result = runner.invoke(args=["privacy", "purge"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert [s.note for s in db.session.scalars(select(ListingSuggestion))] == ["Nog open."]
+    assert db.session.scalars(select(ListingReminder)).all() == []

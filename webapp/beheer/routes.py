@@ -12,7 +12,6 @@ from webapp.beheer import bp
 from webapp.beheer.forms import HoursForm, ServiceForm
 from webapp.database import StaleVersion
 from webapp.directory import maintenance, merging
-from webapp.directory.duplicates import likely_duplicates
 from webapp.directory.audit import ACTIONS, FIELD_LABELS, AuditEntry
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
@@ -53,7 +52,7 @@ def new_service():
     twins = []
     if form.validate_on_submit():
         data = form.to_data()
-        twins = [] if form.save_anyway.data else likely_duplicates(data.name, data.woonplaats or data.gemeente)
+        twins = [] if form.save_anyway.data else merging.twins_of(data)
         if not twins:
             try:
                 service = maintenance.create_service(current_user._get_current_object(), data,

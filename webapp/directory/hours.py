@@ -3,10 +3,10 @@
 Comparing local wall-clock times makes daylight saving time come out right: a slot 09:00-17:00 means
 09:00-17:00 on the clock in Meppel, in summer and in winter.
 
-What counts on a day, strongest first: a "tijdelijk gesloten" period (closed), a dated exception (closed, or other hours), then a public holiday (closed,
-unless the voorziening says it is open on holidays), then the weekly slots. Public holidays come from the
-`holidays` package (NL); Bevrijdingsdag is a day off there only in lustrum years (2025, 2030), and a gemeente may
-count it every year (`DayRules.liberation_day_every_year`).
+What counts on a day, strongest first: a "tijdelijk gesloten" period (closed), a dated exception (closed, or other
+hours), then a public holiday (closed, unless the voorziening says it is open on holidays), then the weekly slots.
+Public holidays come from the `holidays` package (NL); Bevrijdingsdag is a day off there only in lustrum years
+(2025, 2030), and a gemeente may count it every year (`DayRules.liberation_day_every_year`).
 """
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone

@@ -3,6 +3,7 @@ with its history, and its address (slug) leads to the kept one from then on.
 
 Which pairs are likely the same comes from duplicates.likely_duplicates (one matcher for the whole site).
 """
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -95,10 +96,39 @@ def merged_ids(service):
     return found
 
 
+def twins_of(data, among=None):
+    """The listings on the kaart (or `among`) a new one (ServiceData) may duplicate: a similar name in its place
+    (likely_duplicates), or the same phone number, e-mail address or website in its gemeente."""
+    found = likely_duplicates(data.name, data.woonplaats or data.gemeente, among=among)
+    keys = contact_keys(data.phone, data.email, data.website)
+    if keys:
+        nearby = among if among is not None else db.session.scalars(
+            select(Service).where(Service.archived_at.is_(None)).order_by(Service.name)).all()
+        found += [service for service in nearby if service.gemeente == data.gemeente and service not in found
+                  and keys & contact_keys(service.phone, service.email, service.website)]
+    return found
+
+
+def contact_keys(phone, email, website):
+    """What identifies a contact whatever its spelling: the phone's last 9 digits, the e-mail address, the web
+    address without scheme, www and trailing slash."""
+    keys = set()
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) >= 9:
+        keys.add(("phone", digits[-9:]))
+    if email and email.strip():
+        keys.add(("email", email.strip().casefold()))
+    site = re.sub(r"^(https?://)?(www\.)?", "", (website or "").strip().casefold()).rstrip("/")
+    if site:
+        keys.add(("website", site))
+    return keys
+
+
 def likely_pairs(gemeenten):
     """[(a, b)] of listings on the kaart in these gemeenten that are likely the same, each pair once, by name."""
     services = db.session.scalars(select(Service).where(Service.archived_at.is_(None))
-                                  .where(Service.gemeente.in_(list(gemeenten))).order_by(Service.name, Service.id)).all()
+                                  .where(Service.gemeente.in_(list(gemeenten)))
+                                  .order_by(Service.name, Service.id)).all()
     pairs = {}
     for service in services:
         place = service.location.woonplaats if service.location and service.location.woonplaats else service.gemeente

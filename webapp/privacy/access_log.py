@@ -11,8 +11,10 @@ import re
 from gunicorn.glogging import Logger
 
 GONE = "[weg]"
-# The routes whose last part is a token (accounts: registration, reset, e-mail change, unsubscribe).
-TOKEN_PATH = re.compile(r"(/(?:bevestigen|wachtwoord-herstellen|afmelden|e-mail/bevestigen)/)[^/?#\s\"]+")
+# The routes whose last part is a token (accounts: registration, reset, e-mail change, unsubscribe; providers:
+# the link to check a listing).
+TOKEN_PATH = re.compile(
+    r"(/(?:bevestigen|wachtwoord-herstellen|afmelden|e-mail/bevestigen|controleren)/)[^/?#\s\"]+")
 # A place, a point or an address (plaats, bij, near, lat, lon ...), search words, an e-mail address, a token.
 SECRET_PARAMETERS = ("plaats", "bij", "near", "lat", "lon", "lng", "punt", "adres", "postcode", "q", "zoek",
                      "email", "e-mail", "token", "next")

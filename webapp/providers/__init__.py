@@ -12,9 +12,11 @@ def init_app(app):
     from webapp.privacy.erasure import account_erasing
     from webapp.providers.corrections import move_to_kept
     from webapp.providers.cli import kaart_group
-    from webapp.providers.retention import forget_beheerder
+    from webapp.privacy.retention import retention_purging
+    from webapp.providers.retention import forget_beheerder, purge_handled
 
     app.register_blueprint(bp)
     app.cli.add_command(kaart_group)
     account_erasing.connect(forget_beheerder)
     services_merged.connect(move_to_kept)
+    retention_purging.connect(purge_handled)

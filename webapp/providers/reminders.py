@@ -81,7 +81,8 @@ def _send(service, address, now, actor=None):
                                actor=actor.email if actor else None)
     db.session.add(reminder)
     db.session.flush()
-    queue_mail(address, "providers/check_listing", subject=_("Kloppen de gegevens van %(name)s nog?", name=service.name),
+    queue_mail(address, "providers/check_listing",
+               subject=_("Kloppen de gegevens van %(name)s nog?", name=service.name),
                service_name=service.name, link=absolute_url("providers.check", token=tokens.make_token(reminder)),
                page=absolute_url("directory.show", slug=service.slug), days=link_days(),
                gemeente=service.gemeente)

@@ -10,8 +10,7 @@ from sqlalchemy import select
 from webapp.accounts.models import UserGemeente
 from webapp.beheer.csv_io.export import cell_text, current_data, with_details
 from webapp.beheer.csv_io.cells import CellError, CHANGED, COLUMNS, MAX_WRITES, NEW, REFUSED, UNCHANGED
-from webapp.directory import areas, audit, maintenance
-from webapp.directory.duplicates import likely_duplicates
+from webapp.directory import areas, audit, maintenance, merging
 from webapp.directory.maintenance import ServiceData
 from webapp.directory.models import Service
 from webapp.database import StaleVersion, check_version, write_block
@@ -119,9 +118,10 @@ def _same_name(data, known):
         return [_("Er is al een voorziening met deze naam in %(gemeente)s. Wilt u die aanpassen? Zet dan haar id "
                   "in de rij.", gemeente=data.gemeente)]
     known.names.add(key)
-    twins = likely_duplicates(data.name, data.woonplaats or data.gemeente, among=known.active)
+    twins = merging.twins_of(data, among=known.active)
     if twins:
-        return [_("Mogelijk dubbel: lijkt op %(names)s. Is het dezelfde? Zet dan haar id in de rij.",
+        return [_("Mogelijk dubbel: lijkt op %(names)s (naam, telefoon, e-mail of website). Is het dezelfde? Zet dan "
+                  "haar id in de rij.",
                   names=", ".join(twin.name for twin in twins[:3]))]
     return []
 
