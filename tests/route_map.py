@@ -57,6 +57,7 @@ def argument_values(world):
     values = {
         "post_id": [world["request"].id, world["offer"].id],
         "match_id": [world["match"].id],
+        "subscription_id": ["onbekend"],
         "report_id": [world["report"].id],
         "user_id": [world["asker"].id, world["helper"].id],
         "service_id": ["onbekend"],

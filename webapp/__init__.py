@@ -12,7 +12,7 @@ from webapp import ops
 from webapp import agenda, findable
 from webapp import ratelimit
 from webapp import request_size
-from webapp import workbench
+from webapp import alerts, workbench
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config, local_secret_key
 from webapp.database import configure_engine
@@ -47,7 +47,7 @@ def create_app(config=None):
     privacy.init_app(app)  # before the packages: they add their commands to its group
 
     for package in (accounts, directory, beheer, posts, moderation, board, matching, suggestions, dashboard, pages, mail, api,
-                    opendata, providers, workbench):
+                    opendata, providers, workbench, alerts):
         package.init_app(app)
     findable.init_app(app)
     agenda.init_app(app)

@@ -12,6 +12,7 @@ from webapp.search import vocabulary as search_vocabulary  # noqa: F401
 from webapp.posts import models as posts_models  # noqa: F401
 from webapp.moderation import models as moderation_models  # noqa: F401
 from webapp.matching import models as matching_models  # noqa: F401
+from webapp.alerts import models as alerts_models  # noqa: F401
 from webapp.ratelimit import storage as ratelimit_storage  # noqa: F401
 from webapp import submissions as submission_models  # noqa: F401
 from webapp import epoch as epoch_models  # noqa: F401

@@ -10,7 +10,7 @@ def reset(client, token):
 
 def test_a_blocked_accounts_reset_link_does_nothing(app, client, accounts):
     token = tokens.make_token("reset-password", accounts["inwoner"])
-    blocking.block(accounts["inwoner"], accounts["coordinator"], "Steeds reclame.")
+    blocking.block_everywhere(accounts["inwoner"], None, "Steeds reclame.")
     response = reset(client, token)
     assert response.status_code == 400 and "Deze link werkt niet meer" in response.text
 

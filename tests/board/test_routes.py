@@ -37,7 +37,7 @@ def test_the_board_explains_and_offers_both_ways_in(client, posts):
     page = get(client, "/voor-elkaar")
     assert page.text("h1") == ["Voor elkaar"]
     assert page.link("Ik zoek hulp") == "/voor-elkaar/hulpvraag/nieuw"
-    assert page.link("Ik wil helpen") == "/voor-elkaar/hulpaanbod/nieuw"
+    assert page.link("Ik bied hulp aan") == "/voor-elkaar/hulpaanbod/nieuw"
     assert page.text("h2", id="resultaten-kop") == ["4 berichten gevonden"]
 
 

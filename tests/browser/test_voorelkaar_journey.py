@@ -1,17 +1,25 @@
 """The whole Voor elkaar journey in three browsers: a resident asks, a coördinator approves and confirms, a volunteer helps.
 
-Contact details appear for both sides only after the coördinator confirms the match; every page on the way has
-no serious or critical axe violation.
+Contact details (both phones) appear for both sides only after the coördinator confirms the match; after the planned
+day the asker answers "Hoe ging het?" from the mail's link, and a bad outcome reaches the coördinator's workbench.
+Every page on the way has no serious or critical axe violation.
 """
+from datetime import timedelta
+
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from tests.browser.conftest import run_axe
+from webapp.accounts.phone import normalise
 from webapp.accounts.services import create_account
 from webapp.extensions import db
+from webapp.matching import followup
+from webapp.matching.models import Match
+from webapp.models_base import utcnow
 
 PASSWORD = "een-lang-wachtwoord"
 ASKER, HELPER, COORDINATOR = "annie.nieuw@example.org", "kees.helpt@example.org", "coordinator@meppel.example.org"
-HELPER_PHONE = "06-24681357"
+HELPER_PHONE, ASKER_PHONE = "06 24681357", "0522 246 810"  # as the site shows them
 TITLE = "Wie helpt mij met boodschappen?"
 
 
@@ -19,7 +27,7 @@ def test_ask_approve_react_accept_confirm_and_see_contacts(open_browser, live_se
     server = live_server_factory(MAIL_BACKEND="file", MAIL_DIR=str(tmp_path / "mail"))
     with server.app.app_context():
         helper = create_account(HELPER, PASSWORD, "inwoner", ["Meppel"], display_name="Kees")
-        helper.phone = HELPER_PHONE
+        helper.phone = normalise(HELPER_PHONE)
         db.session.commit()
         create_account(COORDINATOR, PASSWORD, "coordinator", ["Meppel"], display_name="Coördinator Meppel")
         db.session.remove()
@@ -28,6 +36,7 @@ def test_ask_approve_react_accept_confirm_and_see_contacts(open_browser, live_se
     asker, volunteer, coordinator = open_browser(bypass_csp=True), open_browser(), open_browser(bypass_csp=True)
 
     register_and_confirm(asker, server.url)
+    add_phone(asker, server.url)
     post_a_request(asker)
     log_in(coordinator, server.url, COORDINATOR)
     approve(coordinator)
@@ -40,6 +49,7 @@ def test_ask_approve_react_accept_confirm_and_see_contacts(open_browser, live_se
     asker.get_by_role("link", name=TITLE).last.click()
     expect(asker.get_by_text("Kees wil u helpen")).to_be_visible()
     assert HELPER not in asker.content() and HELPER_PHONE not in asker.content()  # not before confirmation
+    assert ASKER_PHONE not in volunteer.content()
     asker.get_by_role("button", name="Ik neem deze hulp aan").click()
     assert_no_axe_violations(asker)
 
@@ -52,6 +62,16 @@ def test_ask_approve_react_accept_confirm_and_see_contacts(open_browser, live_se
     expect(contacts).to_contain_text(HELPER_PHONE)
     volunteer.goto(conversation_url)
     expect(volunteer.get_by_role("region", name="Contactgegevens")).to_contain_text(ASKER)
+    expect(volunteer.get_by_role("region", name="Contactgegevens")).to_contain_text(ASKER_PHONE)
+
+    the_help_took_place(server)
+    answer_how_did_it_go(asker, server.url)
+    coordinator.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Coördinatie").click()
+    expect(coordinator.get_by_role("link", name="Hulp die niet goed ging")).to_be_visible()
+    assert "Hulp die niet goed ging</a>: <strong>1</strong>" in coordinator.content()
+    coordinator.get_by_role("link", name="Hulp die niet goed ging").click()
+    expect(coordinator.get_by_text("Kees kwam een uur te laat.")).to_be_visible()
+    assert_no_axe_violations(coordinator)
     for page in (asker, volunteer, coordinator):
         assert page.js_errors == [], page.js_errors
     assert volunteer.console_errors == [], volunteer.console_errors
@@ -72,6 +92,35 @@ def register_and_confirm(page, url):
     page.get_by_label("E-mailadres").fill(ASKER)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+
+
+def add_phone(page, url):
+    page.goto(url + "/account")
+    page.get_by_label("Telefoonnummer (mag leeg blijven)").fill("0522-246810")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Uw gegevens zijn opgeslagen.")).to_be_visible()
+
+
+def the_help_took_place(server):
+    """The days go by: the planned day is yesterday, and the daily job asks how it went."""
+    with server.app.app_context():
+        match = db.session.scalars(select(Match)).one()
+        match.planned_on = utcnow().date() - timedelta(days=1)
+        db.session.commit()
+        server.app.config["MAIL_SEND_INLINE"] = True
+        assert followup.run().asked == 1
+        db.session.remove()
+
+
+def answer_how_did_it_go(page, url):
+    page.goto(url + "/dev/mail")
+    page.get_by_role("row").filter(has_text=ASKER).get_by_role("link", name="Hoe ging het?").click()
+    page.locator("a[href*='/hoe-ging-het/']").first.click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Niet goed").check()
+    page.get_by_label("Toelichting").fill("Kees kwam een uur te laat.")
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.get_by_text("Dank u wel! Een coördinator leest uw antwoord.")).to_be_visible()
 
 
 def post_a_request(page):
@@ -97,6 +146,7 @@ def log_in(page, url, email):
 def approve(page):
     page.get_by_role("link", name="Coördinatie").click()
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Te controleren berichten").click()
     page.get_by_role("link", name=TITLE).click()
     page.get_by_role("button", name="Goedkeuren").click()
 
@@ -106,7 +156,7 @@ def react(page, url):
     page.get_by_label("Zoekwoorden").fill("boodschappen")
     page.get_by_role("button", name="Zoeken", exact=True).click()
     page.get_by_role("link", name=TITLE).first.click()
-    page.get_by_role("link", name="Ik wil helpen").click()
+    page.get_by_role("link", name="Ik help bij deze vraag").click()
     page.get_by_label("Uw bericht").fill("Ik kan op vrijdagochtend. Zal ik u ophalen?")
     page.get_by_role("button", name="Versturen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gesprek over een hulpvraag")

@@ -26,6 +26,7 @@ from wtforms import (BooleanField, DateField, FieldList, FileField, FormField, I
 from tests.conftest import PASSWORD, ROLE_ACCOUNTS
 from tests.route_map import argument_values, build, make_larger_world
 from webapp.accounts import forms as accounts_forms
+from webapp.alerts import forms as alerts_forms
 from webapp.agenda.forms import ActivityForm, AgendaSearchForm
 from webapp.beheer.district_forms import DistrictForm, DistrictImportForm
 from webapp.beheer.forms import HoursForm, MergeForm, ServiceForm
@@ -157,6 +158,9 @@ ROUTES = {
     "matching.follow_up_list": Route(),
     "matching.note": Route((matching_forms.NoteForm,)),
     "workbench.index": Route(),
+    "alerts.index": Route((alerts_forms.SubscribeForm,)),
+    "alerts.stop": Route(),
+    "alerts.stop_by_link": Route(),
     "moderation.approve": Route(),
     "moderation.block_user": Route((moderation_forms.BlockForm,), prefix=lambda args: f"blok-{args['user_id'][:8]}-"),
     "moderation.handle_report": Route((moderation_forms.HandleReportForm,),

@@ -97,3 +97,14 @@ def test_the_command(app, runner, people):
     _confirmed(people, when_kind="datum", date_from=TODAY - timedelta(days=1))
     result = runner.invoke(args=["koppelingen", "follow-up"])
     assert result.exit_code == 0 and "Gevraagd hoe het ging: 0" in result.output  # the planned day is today
+
+
+def test_the_coordinators_note_goes_with_the_conversation_at_retention(app, people):
+    from webapp.matching.retention import purge_conversations
+    match = _confirmed(people, when_kind="flexibel")
+    services.write_note(match, people["coordinator"], "Gebeld: alles goed.")
+    services.complete(match, people["coordinator"])
+    purge_conversations(app, utcnow() + timedelta(days=181))
+    db.session.commit()
+    db.session.refresh(match)
+    assert match.coordinator_note is None

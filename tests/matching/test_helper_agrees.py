@@ -44,7 +44,7 @@ def test_a_proposal_reaches_the_helper_first_and_the_asker_once_the_helper_says_
     db.session.expire_all()
     assert match.status == CONFIRMED
     assert _logged() == ["propose_match", "confirm_match"]
-    assert "Koppeling voorgesteld" in client.get("/coordinator/logboek").get_data(as_text=True)
+    assert "Helper gevraagd (voorstel)" in client.get("/coordinator/logboek").get_data(as_text=True)
 
 
 def test_an_askers_reaction_to_an_aanbod_waits_for_the_helpers_yes(app, people, vraag, aanbod):

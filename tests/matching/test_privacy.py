@@ -101,11 +101,11 @@ def test_my_conversations_shows_first_names_only(app, client, people, log_in, ma
     with app.test_request_context():
         body = render_template("matching/_my_conversations.html", conversations=conversations(people["asker"]))
         empty = render_template("matching/_my_conversations.html", conversations=conversations(people["other"]))
-    assert "Henk wil u helpen" in body and "Henk Helper" not in body and "Voorgesteld" in body
+    assert "Henk wil u helpen" in body and "Henk Helper" not in body and "Wacht op een ja" in body
     assert "nog geen gesprekken" in empty
 
 
-@pytest.mark.parametrize("kind, link", [("hulpvraag", "Ik wil helpen"), ("hulpaanbod", "Reageer op dit aanbod")])
+@pytest.mark.parametrize("kind, link", [("hulpvraag", "Ik help bij deze vraag"), ("hulpaanbod", "Reageer op dit aanbod")])
 def test_post_actions_link_to_reacting_but_not_on_ones_own_post(app, people, kind, link):
     post = make_post(kind, author=people["asker"])
     for user, shown in ((None, True), (people["helper"], True), (people["asker"], False)):

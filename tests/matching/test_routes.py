@@ -119,7 +119,7 @@ def test_an_illegal_step_gives_a_dutch_message_and_changes_nothing(app, client, 
     match = make_match(CONFIRMED)
     log_in("asker")
     response = client.post(f"/voor-elkaar/mijn/gesprekken/{match.id}/accepteren")
-    assert response.status_code == 400 and "Dit kan niet bij een koppeling" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "Dit kan niet meer: de koppeling staat op" in response.get_data(as_text=True)
     response = client.post(f"/voor-elkaar/mijn/gesprekken/{match.id}/afronden", data={"verdict": ""})
     assert response.status_code == 400 and "Kies hoe het ging." in response.get_data(as_text=True)
     log_in("coordinator")

@@ -120,7 +120,7 @@ def test_a_refused_action_says_why_and_changes_nothing(client, login):
     author = login("inwoner")
     post = make_post(REQUEST, author=author, status=PENDING)
     response = client.post(f"/voor-elkaar/mijn/{post.id}/verlengen", follow_redirects=True)
-    assert "Dit kan niet bij een bericht met de status ‘Wacht op controle’." in response.get_data(as_text=True)
+    assert "Dit kan niet meer: het bericht staat op ‘Wacht op controle’." in response.get_data(as_text=True)
     assert reload(post).status == PENDING
 
 

@@ -89,3 +89,25 @@ class ActedFor(db.Model):
     coordinator_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     first_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GemeenteBlock(db.Model):
+    """A coördinator blocked this resident in one gemeente: their posts there are offline and they post and react
+    there no more. The account itself keeps working elsewhere (only a site-wide block ends it: users.active)."""
+
+    __tablename__ = "gemeente_blocks"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    gemeente: Mapped[str] = mapped_column(String(100), primary_key=True)
+    blocked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    blocked_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+def is_blocked_in(user, gemeente):
+    """Blocked in this gemeente (or everywhere: an inactive account). `user` is an account or its id."""
+    user = db.session.get(User, user) if isinstance(user, str) else user
+    if user is None:
+        return False
+    if not user.active:
+        return True
+    return db.session.get(GemeenteBlock, (user.id, gemeente)) is not None

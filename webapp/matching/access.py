@@ -5,6 +5,7 @@ Routes use `may` to show only the actions a viewer has; services use `require` s
 from flask_babel import gettext as _
 
 from webapp.accounts.acting import has_acted_for
+from webapp.accounts.models import is_blocked_in
 from webapp.errors import RuleViolation
 from webapp.matching import lifecycle
 from webapp.matching.planning import is_due
@@ -62,7 +63,8 @@ def gave_feedback(match, user):
 
 _RULES = {
     "view": lambda m, u: sees(m, u) or coordinates(m, u),
-    "message": lambda m, u: (sees(m, u) or coordinates(m, u)) and m.status in ACTIVE,
+    "message": lambda m, u: ((sees(m, u) and not is_blocked_in(u, m.gemeente)) or coordinates(m, u))
+                            and m.status in ACTIVE,
     "agree": lambda m, u: is_helper(m, u) and not helper_agreed(m) and m.status in (PROPOSED, ACCEPTED),
     "accept": lambda m, u: is_asker(m, u) and helper_agreed(m) and lifecycle.allowed(m, "accept"),
     "withdraw": lambda m, u: is_side(m, u) and lifecycle.allowed(m, "withdraw"),

@@ -36,7 +36,7 @@ def confirm(match_id):
 def cancel(match_id):
     form = CancelForm()
     return _decide(match_id, lambda match, user: services.cancel(match, user, form.reason.data),
-                   _("De koppeling is geannuleerd."))
+                   _("De koppeling is gestopt."))
 
 
 @bp.route("/coordinator/koppelingen/voorstellen", methods=["POST"])
@@ -61,7 +61,7 @@ def propose():
         for _field, message in violation.reasons:
             flash(message, "error")
     else:
-        flash(_("De koppeling is voorgesteld. Beide kanten krijgen een mail."), "success")
+        flash(_("Uw voorstel is verstuurd. De helper krijgt een mail; de vrager hoort het als de helper ja zegt."), "success")
         return redirect(url_for("matching.conversation", match_id=match.id))
     return redirect(_back_to(vraag))
 

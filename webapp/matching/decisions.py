@@ -7,6 +7,7 @@ from webapp.errors import RuleViolation
 from webapp.extensions import db
 from webapp.matching import access, followup, lifecycle, notify
 from webapp.matching.models import COMPLETED, Match, MatchFeedback
+from webapp.accounts.models import is_blocked_in
 from webapp.database import write_block
 from webapp.models_base import utcnow
 from webapp.moderation.actions import record
@@ -42,7 +43,7 @@ def confirm(match, coordinator):
         record(coordinator, "confirm_match", match.gemeente, post=match.request, user=match.helper)
         for other in _other_active(match):
             lifecycle.move(other, "cancel", coordinator)
-            other.cancel_reason = _("De hulpvraag is aan een andere helper gekoppeld.")
+            other.cancel_reason = _("Voor deze hulpvraag is een andere helper gevonden.")
             notify.decision(other, "cancelled", coordinator)
         notify.confirmed(match)
 
@@ -105,7 +106,7 @@ def _decide(match, action, user, decision):
 
 def _check_sides_active(match):
     """A blocked (or deleted) account never gets, nor gives, contact details through a confirmation."""
-    if any(person is None or not person.active for person in (match.request.author, match.helper)):
+    if any(person is None or is_blocked_in(person, match.gemeente) for person in (match.request.author, match.helper)):
         raise RuleViolation([("match", _("Een van beide kanten is geblokkeerd of heeft geen account meer. "
                                          "Deze koppeling kan niet bevestigd worden. Annuleer de koppeling."))])
 

@@ -36,7 +36,7 @@ def target(match, action):
         new_status = TRANSITIONS[action][match.status]
     except KeyError:
         label = STATUS_LABELS.get(match.status, match.status)
-        raise RuleViolation([("status", _("Dit kan niet bij een koppeling met de status ‘%(status)s’.",
+        raise RuleViolation([("status", _("Dit kan niet meer: de koppeling staat op ‘%(status)s’.",
                                           status=label))]) from None
     if not _vraag_allows(match, action):
         post_lifecycle.target(match.request, "match")  # raises the vraag's status message (ingetrokken, verlopen)

@@ -73,7 +73,7 @@ def agree(match_id):
 @bp.route("/voor-elkaar/mijn/gesprekken/<match_id>/accepteren", methods=["POST"])
 @login_required
 def accept(match_id):
-    return _decide(match_id, services.accept, _("U heeft de helper geaccepteerd. Een coördinator bevestigt de "
+    return _decide(match_id, services.accept, _("U neemt de hulp van deze helper aan. Een coördinator bevestigt de "
                                                 "koppeling; daarna krijgt u elkaars gegevens."))
 
 

@@ -15,6 +15,7 @@ from webapp.matching.models import BY_ASKER, BY_COORDINATOR, BY_HELPER, PROPOSED
 from webapp.database import insert_unless_taken, write_block
 from webapp.submissions import create_once
 from webapp.matching.vocab import ACTIVE, MAX_MESSAGE
+from webapp.accounts.models import is_blocked_in
 from webapp.geo.distance import distance_km
 from webapp.models_base import new_uuid, utcnow
 from webapp.moderation.actions import record
@@ -22,7 +23,7 @@ from webapp.posts.vocab import OFFER, OPEN, REQUEST
 
 
 def react_to_request(vraag, helper, message):
-    """'Ik wil helpen': the helper writes to the asker of an open vraag (not their own)."""
+    """'Ik help bij deze vraag': the helper writes to the asker of an open vraag (not their own)."""
     with write_block():
         _check_open(vraag, REQUEST, helper)
         match = _continue_or_start(vraag, helper, helper, message, started_by=BY_HELPER)
@@ -93,13 +94,13 @@ def _check_open(post, kind, user):
         raise RuleViolation([("post", _("Op dit bericht kunt u niet (meer) reageren."))])
     if post.author_id == user.id:
         raise RuleViolation([("post", _("Dit is uw eigen bericht. Daarop kunt u niet reageren."))])
-    if post.author is None:
+    if post.author is None or is_blocked_in(user, post.gemeente):
         raise RuleViolation([("post", _("Op dit bericht kunt u niet (meer) reageren."))])
 
 
 def _check_helper(vraag, helper, field):
     if helper is None or not helper.active:
-        raise RuleViolation([(field, _("Deze helper kan niet meer gekoppeld worden."))])
+        raise RuleViolation([(field, _("Deze helper kan nu niet helpen."))])
     if helper.id == vraag.author_id:
         raise RuleViolation([(field, _("De helper en de vrager zijn dezelfde persoon."))])
 

@@ -4,11 +4,11 @@ from flask_babel import lazy_gettext as _l
 from webapp.matching.models import ACCEPTED, CANCELLED, COMPLETED, CONFIRMED, PROPOSED
 
 STATUS_LABELS = {
-    PROPOSED: _l("Voorgesteld"),
-    ACCEPTED: _l("Geaccepteerd, wacht op de coördinator"),
+    PROPOSED: _l("Wacht op een ja"),
+    ACCEPTED: _l("Hulp aangenomen, wacht op de coördinator"),
     CONFIRMED: _l("Bevestigd"),
     COMPLETED: _l("Afgerond"),
-    CANCELLED: _l("Geannuleerd"),
+    CANCELLED: _l("Gestopt"),
 }
 # Statuses in which the two sides still talk; afgerond and geannuleerd are closed.
 ACTIVE = (PROPOSED, ACCEPTED, CONFIRMED)

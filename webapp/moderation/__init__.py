@@ -11,6 +11,9 @@ def init_app(app):
     from webapp.accounts.profile import account_deleting, account_exporting
     from webapp.moderation.account_data import erase_reports_and_log, export_reports
 
+    from webapp.moderation.cli import moderation_group
+
     app.register_blueprint(bp)
+    app.cli.add_command(moderation_group)
     account_deleting.connect(erase_reports_and_log)
     account_exporting.connect(export_reports)

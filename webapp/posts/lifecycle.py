@@ -6,6 +6,7 @@ An aanbod has no gekoppeld/afgerond: it stays open through several matches until
 from blinker import Namespace
 from flask_babel import gettext as _
 
+from webapp.accounts.models import is_blocked_in
 from webapp.errors import RuleViolation
 from webapp.models_base import utcnow
 from webapp.posts.vocab import (CONCEPT, DONE, EXPIRED, MATCHED, OFFER, OPEN, PENDING, REJECTED, REQUEST,
@@ -36,6 +37,9 @@ signals = Namespace()
 # Sent as (post, now=...) when a post closes (ingetrokken, verlopen), inside the caller's transaction, so what hangs
 # on the post closes with it: matching connects the cancelling of the vraag's open conversations.
 post_closing = signals.signal("post-closing")
+# Sent as (post) when a coördinator approves a new post (it goes public), inside that transaction: alerts connects
+# the mails to residents who asked to hear of new posts near them.
+post_published = signals.signal("post-published")
 EDITABLE = {CONCEPT, PENDING, OPEN, REJECTED}
 
 
@@ -48,7 +52,7 @@ def target(post, action):
     try:
         return TRANSITIONS[post.kind][action][post.status]
     except KeyError:
-        raise RuleViolation([("status", _("Dit kan niet bij een bericht met de status ‘%(status)s’.",
+        raise RuleViolation([("status", _("Dit kan niet meer: het bericht staat op ‘%(status)s’.",
                                           status=STATUS_LABELS.get(post.status, post.status)))]) from None
 
 
@@ -57,6 +61,9 @@ def move(post, action, now=None):
     new_status = target(post, action)
     now = now or utcnow()
     if action == "submit":
+        if is_blocked_in(post.author or post.author_id, post.gemeente):
+            raise RuleViolation([("status", _("U kunt in de gemeente %(gemeente)s geen berichten meer plaatsen.",
+                                              gemeente=post.gemeente))])
         post.submitted_at = now
     if new_status == OPEN and post.published_at is None:
         post.published_at = now
@@ -67,4 +74,6 @@ def move(post, action, now=None):
     post.status = new_status
     if new_status in (WITHDRAWN, EXPIRED):
         post_closing.send(post, now=now)
+    if action == "approve":
+        post_published.send(post)
     return new_status

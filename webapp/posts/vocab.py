@@ -32,7 +32,7 @@ STATUS_LABELS = {
     CONCEPT: _l("Concept"),
     PENDING: _l("Wacht op controle"),
     OPEN: _l("Open"),
-    MATCHED: _l("Gekoppeld"),
+    MATCHED: _l("Helper gevonden"),
     DONE: _l("Afgerond"),
     WITHDRAWN: _l("Ingetrokken"),
     EXPIRED: _l("Verlopen"),
