@@ -38,8 +38,9 @@ def test_a_volunteer_hears_of_an_approved_vraag_near_them_at_once(app, client, l
     near = _pending(accounts, title="Boodschappen voor mij, bel 06 12345678")
     far = _pending(accounts, place="9481")
     other_subject = _pending(accounts, categories="tuin")
+    private = _pending(accounts, coordinator_only=True)  # for the coördinator only: never announced
     assert _alerts() == []  # not before a coördinator approves
-    for post in (near, other_subject):
+    for post in (near, other_subject, private):
         moderation.approve(post, accounts["coordinator"])
     moderation.approve(far, accounts["coordinator_elders"])  # Vries, gemeente Tynaarlo: 45 km
     [mail] = _alerts()

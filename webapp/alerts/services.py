@@ -83,6 +83,8 @@ def fits(subscription, post):
     """Does this approved post belong in this subscription's mail?"""
     if post.kind != subscription.kind or post.author_id == subscription.user_id or post.public_point is None:
         return False
+    if not post.is_searchable():  # open and public: never a vraag only the coördinator sees
+        return False
     if subscription.category_list and not set(subscription.category_list) & set(post.category_list):
         return False
     return _km(subscription, post) <= subscription.radius_km

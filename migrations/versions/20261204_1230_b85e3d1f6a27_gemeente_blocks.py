@@ -1,8 +1,8 @@
 """blocking within one gemeente
 
 Revision ID: b85e3d1f6a27
-Revises: 4d7a2c9e1f05
-Create Date: 2026-12-04 12:00:00
+Revises: b07d974f46d9
+Create Date: 2026-12-04 12:30:00
 
 gemeente_blocks: a coördinator blocked a resident in one gemeente (posts there offline, no new posts or reactions
 there); the account works elsewhere. A site-wide block stays users.active = false.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b85e3d1f6a27'
-down_revision = '4d7a2c9e1f05'
+down_revision = 'b07d974f46d9'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 
 Revision ID: c3f8a61d2e94
 Revises: b85e3d1f6a27
-Create Date: 2026-12-04 12:10:00
+Create Date: 2026-12-04 12:40:00
 """
 from alembic import op
 import sqlalchemy as sa
