@@ -95,3 +95,10 @@ def test_a_resident_sees_and_stops_only_their_own(app, client, login, accounts):
     login("inwoner_b")
     assert client.post(f"/voor-elkaar/meldingen/{subscription.id}/stoppen").status_code == 302
     assert db.session.scalars(select(AlertSubscription)).all() == []
+
+
+def test_the_data_download_holds_the_subscriptions(app, client, login, accounts):
+    _subscribe(client, login, categories=["tuin"])
+    data = client.get("/account/mijn-gegevens.json").get_json()
+    assert data["mails over nieuwe berichten"] == [{"over": "hulpvraag", "plaats": "7941 AB", "afstand_km": 5,
+                                                   "onderwerpen": ["tuin"], "hoe_vaak": "direct"}]

@@ -148,5 +148,5 @@ def _post_url(post):
 
 
 def export_subscriptions(user):
-    return {"meldingen": [{"over": s.kind, "plaats": s.place_text, "afstand_km": s.radius_km,
+    return {"mails over nieuwe berichten": [{"over": s.kind, "plaats": s.place_text, "afstand_km": s.radius_km,
                            "onderwerpen": s.category_list, "hoe_vaak": s.frequency} for s in mine(user)]}
