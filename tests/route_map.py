@@ -75,6 +75,8 @@ def argument_values(world):
         "suggestion_id": ["onbekend"],
         "keep_id": ["onbekend"],
         "drop_id": ["onbekend"],
+        "first_id": ["onbekend"],
+        "second_id": ["onbekend"],
         "filename": ["css/site.css", "onbekend.css"],  # /static/dist/<filename>: nothing built in tests, so 404s
     }
     if "service" in world:
@@ -86,6 +88,8 @@ def argument_values(world):
         values["suggestion_id"].insert(0, world["suggestion"].id)
         values["keep_id"].insert(0, world["service"].id)
         values["drop_id"].insert(0, world["service"].id)
+        values["first_id"].insert(0, world["service"].id)
+        values["second_id"].insert(0, world["service"].id)
     return values
 
 

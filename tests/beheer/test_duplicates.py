@@ -124,3 +124,18 @@ def test_the_same_phone_email_or_website_in_the_gemeente_is_shown_too(client, lo
         warned = client.post("/beheer/voorzieningen/nieuw", data={**base, **contact})
         assert "Staat deze voorziening er al?" in warned.text and existing.name in warned.text
     assert client.post("/beheer/voorzieningen/nieuw", data={**base, "phone": "0522 999 888"}).status_code == 302
+
+
+def test_geen_dubbel_takes_a_pair_off_the_list_for_good(client, login):
+    keep, drop = pair(client)
+    login("beheerder")
+    page = client.get("/beheer/mogelijk-dubbel").text
+    first, second = sorted([keep, drop], key=lambda service: service.name.casefold())
+    url = f"/beheer/mogelijk-dubbel/{first.id}/{second.id}/geen-dubbel"
+    assert f'action="{url}"' in page
+    response = client.post(url, data=main_form(page, marker=f'action="{url}"'), follow_redirects=True)
+    assert "staan niet meer bij mogelijk dubbel" in response.text
+    assert "Er zijn geen voorzieningen die dubbel lijken." in client.get("/beheer/mogelijk-dubbel").text
+    assert client.post(url, data=main_form(page, marker=f'action="{url}"')).status_code == 302  # again: no error
+    login("beheerder_elders")
+    assert client.post(url, data={}).status_code == 403

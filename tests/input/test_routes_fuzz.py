@@ -120,6 +120,7 @@ ROUTES = {
     "beheer.index": Route(query=("zoek",)),
     "beheer.likely_duplicates": Route(),
     "beheer.merge": Route((MergeForm,)),
+    "beheer.not_duplicates": Route(),
     "beheer.new_service": Route((ServiceForm,)),
     "beheer.restore": Route(),
     "beheer.to_check": Route(),

@@ -2,6 +2,7 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from webapp.accounts.decorators import require_gemeente, role_required
 from webapp.beheer import bp
@@ -17,7 +18,23 @@ from webapp.extensions import db
 @bp.route("/mogelijk-dubbel")
 @role_required("beheerder")
 def likely_duplicates():
-    return render_template("beheer/duplicates.html", pairs=merging.likely_pairs(current_user.gemeenten))
+    return render_template("beheer/duplicates.html", pairs=merging.likely_pairs(current_user.gemeenten),
+                           action_form=FlaskForm())
+
+
+@bp.route("/mogelijk-dubbel/<first_id>/<second_id>/geen-dubbel", methods=["POST"])
+@role_required("beheerder")
+def not_duplicates(first_id, second_id):
+    first, second = _listing(first_id), _listing(second_id)
+    if FlaskForm().validate_on_submit():
+        try:
+            merging.mark_distinct(current_user._get_current_object(), first, second)
+        except RuleViolation as violation:
+            flash(violation.reasons[0][1], "error")
+        else:
+            flash(_("%(first)s en %(second)s staan niet meer bij mogelijk dubbel.", first=first.name,
+                    second=second.name), "success")
+    return redirect(url_for("beheer.likely_duplicates"))
 
 
 @bp.route("/samenvoegen/<keep_id>/<drop_id>", methods=["GET", "POST"])

@@ -44,6 +44,26 @@ class ServiceMerge(db.Model):
     dropped = relationship("Service", foreign_keys=[dropped_id])
 
 
+class DistinctPair(db.Model):
+    """Two listings a beheerder said are not the same ("geen dubbel"): "mogelijk dubbel" no longer lists them."""
+
+    __tablename__ = "distinct_pairs"
+
+    first_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+    second_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+    marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(254))
+
+
+def mark_distinct(actor, first, second):
+    """'Geen dubbel': the pair leaves the list for good (idempotent)."""
+    _check(actor, first, second)
+    low, high = sorted((first.id, second.id))
+    with write_block():
+        if db.session.get(DistinctPair, (low, high)) is None:
+            db.session.add(DistinctPair(first_id=low, second_id=high, actor=actor.email))
+
+
 def plan(keep, drop):
     """What the kept listing takes over: {field: value} of the fields only the dropped one fills, and whether
     the dropped one's hours come along (the kept one has none)."""
@@ -129,12 +149,14 @@ def likely_pairs(gemeenten):
     services = db.session.scalars(select(Service).where(Service.archived_at.is_(None))
                                   .where(Service.gemeente.in_(list(gemeenten)))
                                   .order_by(Service.name, Service.id)).all()
+    distinct = set(db.session.execute(select(DistinctPair.first_id, DistinctPair.second_id)).tuples())
     pairs = {}
     for service in services:
         place = service.location.woonplaats if service.location and service.location.woonplaats else service.gemeente
         for other in likely_duplicates(service.name, place, among=services):
-            if other.id != service.id:
-                pairs.setdefault(tuple(sorted((service.id, other.id))), (service, other))
+            key = tuple(sorted((service.id, other.id)))
+            if other.id != service.id and key not in distinct:
+                pairs.setdefault(key, (service, other))
     return sorted(pairs.values(), key=lambda pair: (pair[0].name.casefold(), pair[1].name.casefold()))
 
 

@@ -4,7 +4,7 @@ from sqlalchemy import delete
 
 from webapp.directory.audit import AuditEntry
 from webapp.directory.gemeente_contacts import GemeenteContactChange
-from webapp.directory.merging import ServiceMerge
+from webapp.directory.merging import DistinctPair, ServiceMerge
 from webapp.directory.models import MissedSearch
 from webapp.extensions import db
 from webapp.privacy.erasure import forget_actor
@@ -21,3 +21,4 @@ def forget_beheerder(user):
     forget_actor(AuditEntry.actor, user)
     forget_actor(GemeenteContactChange.actor, user)
     forget_actor(ServiceMerge.actor, user)
+    forget_actor(DistinctPair.actor, user)
