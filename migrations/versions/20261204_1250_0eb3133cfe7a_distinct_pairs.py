@@ -1,8 +1,8 @@
 """distinct pairs
 
 Revision ID: 0eb3133cfe7a
-Revises: b07d974f46d9
-Create Date: 2026-12-04 12:30:00
+Revises: c3f8a61d2e94
+Create Date: 2026-12-04 12:50:00
 
 Pairs of listings a beheerder marked "geen dubbel": the "mogelijk dubbel" list leaves them out.
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0eb3133cfe7a'
-down_revision = 'b07d974f46d9'
+down_revision = 'c3f8a61d2e94'
 branch_labels = None
 depends_on = None
 
