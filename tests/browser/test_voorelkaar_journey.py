@@ -70,7 +70,7 @@ def test_ask_approve_react_accept_confirm_and_see_contacts(open_browser, live_se
     expect(coordinator.get_by_role("link", name="Hulp die niet goed ging")).to_be_visible()
     assert "Hulp die niet goed ging</a>: <strong>1</strong>" in coordinator.content()
     coordinator.get_by_role("link", name="Hulp die niet goed ging").click()
-    expect(coordinator.get_by_text("Kees kwam een uur te laat.")).to_be_visible()
+    expect(coordinator.get_by_text("Kees kwam een uur te laat.").first).to_be_visible()
     assert_no_axe_violations(coordinator)
     for page in (asker, volunteer, coordinator):
         assert page.js_errors == [], page.js_errors
