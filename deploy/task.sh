@@ -16,6 +16,7 @@ case "$name" in
   privacy-purge)          command="$flask privacy purge" ;;
   kaart-remind-providers) command="$flask kaart remind-providers" ;;
   koppelingen-follow-up)  command="$flask koppelingen follow-up" ;;
+  meldingen-send-digest)  command="$flask meldingen send-digest" ;;
   backup)                 command="deploy/backup.sh" ;;
   *) echo "deploy/task.sh: unknown task '$name'" >&2; exit 64 ;;
 esac
