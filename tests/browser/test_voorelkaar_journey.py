@@ -164,3 +164,39 @@ def react(page, url):
 
 def assert_no_axe_violations(page):
     assert run_axe(page) == [], page.url
+
+
+def test_a_coordinators_proposal_reaches_the_volunteer_first(open_browser, live_server_factory, tmp_path):
+    """The coördinator proposes an aanbod from the suggestions; the volunteer says yes; only then does the asker
+    see it and accept."""
+    from tests.factories import make_post
+    server = live_server_factory(MAIL_BACKEND="file", MAIL_DIR=str(tmp_path / "mail"))
+    with server.app.app_context():
+        asker = create_account(ASKER, PASSWORD, "inwoner", ["Meppel"], display_name="Annie")
+        helper = create_account(HELPER, PASSWORD, "inwoner", ["Meppel"], display_name="Kees")
+        create_account(COORDINATOR, PASSWORD, "coordinator", ["Meppel"], display_name="Coördinator Meppel")
+        vraag_id = make_post(author=asker, title=TITLE, description="Wie gaat met mij naar de supermarkt?").id
+        make_post("hulpaanbod", author=helper, title="Ik doe graag boodschappen voor een ander")
+        db.session.remove()
+    coordinator, volunteer, asker_page = open_browser(bypass_csp=True), open_browser(), open_browser()
+
+    log_in(coordinator, server.url, COORDINATOR)
+    coordinator.goto(f"{server.url}/coordinator/hulpvragen/{vraag_id}/suggesties")
+    coordinator.get_by_role("button", name="Vraag de helper").first.click()
+    expect(coordinator.get_by_text("Uw voorstel is verstuurd.")).to_be_visible()
+
+    log_in(asker_page, server.url, ASKER)
+    asker_page.goto(server.url + "/voor-elkaar/mijn")
+    assert "Kees" not in asker_page.content()  # not before the volunteer said yes
+
+    log_in(volunteer, server.url, HELPER)
+    volunteer.goto(server.url + "/voor-elkaar/mijn")
+    volunteer.get_by_role("link", name=TITLE).last.click()
+    volunteer.get_by_role("button", name="Ja, ik help").click()
+    expect(volunteer.get_by_text("U heeft gezegd dat u wilt helpen.")).to_be_visible()
+
+    asker_page.reload()
+    asker_page.get_by_role("link", name=TITLE).last.click()
+    asker_page.get_by_role("button", name="Ik neem deze hulp aan").click()
+    expect(asker_page.get_by_text("U neemt de hulp van deze helper aan.")).to_be_visible()
+    assert_no_axe_violations(coordinator)

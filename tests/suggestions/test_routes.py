@@ -62,7 +62,7 @@ def test_the_vraag_page_shows_the_post_the_ranked_list_and_a_proposal_form(clien
     assert 'action="/coordinator/koppelingen/voorstellen"' in page
     assert f'name="request_id" value="{vraag.id}"' in page
     assert f'name="offer_id" value="{computer.id}"' in page
-    assert "Stel voor aan beide" in page
+    assert "Vraag de helper" in page
     for private in (str(computer.latitude), str(computer.longitude), computer.place_text):
         assert private not in page
 
@@ -79,7 +79,7 @@ def test_a_page_without_suggestions_says_so(client, login, vraag):
     login("coordinator")
     page = client.get(f"/coordinator/hulpvragen/{vraag.id}/suggesties").get_data(as_text=True)
     assert "Er is nu geen open hulpaanbod dat past bij deze vraag." in page
-    assert "Stel voor aan beide" not in page
+    assert "Vraag de helper" not in page
 
 
 def test_stel_voor_aan_beide_proposes_the_pair_and_it_leaves_the_list(client, login, vraag, accounts):
