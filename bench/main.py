@@ -55,6 +55,7 @@ def parse(argv):
     parser.add_argument("--quick", action="store_true", help="N = 1,000, few rounds, short HTTP: checks keys only")
     parser.add_argument("--rounds", type=int, help="timed rounds of every query (default 7; --quick 3)")
     parser.add_argument("--no-http", action="store_true", help="skip gunicorn")
+    parser.add_argument("--suggestions", type=int, help="vragen to suggest aanbod for (default 200; --quick 50)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for <date>-<N>.json")
     args = parser.parse_args(argv)
     args.n = args.n or [1000]
@@ -122,7 +123,7 @@ def measure(app, folder, n, args):
     result["fts5_build_s"] = round(seconds / 1000, 1)
     result.update(compare(searcher, reference, open_ids))
     result.update(timings(reference, args.rounds))
-    result.update(suggestions(QUERIES["suggestions"] // (4 if args.quick else 1)))
+    result.update(suggestions(args.suggestions or QUERIES["suggestions"] // (4 if args.quick else 1)))
     result.update(writes(app, QUERIES["writes"] // (4 if args.quick else 1)))
     result["bench_rss_mb"] = rss_mb()
     if not args.no_http:
@@ -222,10 +223,11 @@ def timings(reference, rounds):
 
 
 def suggestions(count):
+    result = {"suggest_vragen": count}
     vragen = db.session.scalars(select(HelpRequest).where(HelpRequest.status == OPEN)
                                 .order_by(HelpRequest.id).limit(count)).all()
     samples = [timed_ms(suggest_offers_for, vraag)[1] for vraag in vragen]
-    return {f"suggest_{name}_ms": value for name, value in summary(samples).items()}
+    return {**result, **{f"suggest_{name}_ms": value for name, value in summary(samples).items()}}
 
 
 def writes(app, count):

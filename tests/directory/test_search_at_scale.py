@@ -68,3 +68,13 @@ def test_packed_hours_keep_holidays_and_tijdelijk_gesloten():
     assert packed_hours.open_now(closed, at(2026, 12, 1, 10)) is False
     assert packed_hours.open_now(closed, at(2026, 12, 2, 10)) is True
     assert packed_hours.open_now(packed_hours.pack([], [], closed_until=date(2026, 12, 1)), at(2026, 12, 1, 10)) is False
+
+
+def test_a_radius_scores_only_what_is_near_but_counts_every_word_hit(client):
+    near = make_service("Schuldhulp Dichtbij", point=(52.6956, 6.1937), precision="adres")
+    make_service("Schuldhulp Veraf", gemeente="Assen", point=(52.9929, 6.5642), precision="adres")
+    found = search_services(ServiceQuery(text="schuldhulp", near="7941", radius_km=5))
+    assert [item.service.id for item in found.items] == [near.id] and found.total == 1
+    assert found.word_hits == 2  # the words found something: not a search "zonder resultaat"
+    nothing_near = search_services(ServiceQuery(text="schuldhulp", near="Assen", radius_km=1))
+    assert nothing_near.total == 0 and nothing_near.word_hits == 2

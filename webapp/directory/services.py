@@ -94,7 +94,9 @@ def search_services(query, now=None):
     """
     place = ranking.place_of(query)
     gemeente = geo.gemeente_of(place)
-    text_search = search.search_kind("service", query.text, ordered=False)
+    box = geo.bounding_box((place.latitude, place.longitude), query.radius_km) \
+        if place is not None and query.radius_km is not None else None
+    text_search = search.search_kind("service", query.text, ordered=False, box=box)  # a radius restricts first
     hits = text_search.hits
     if query.language:
         speaking = speaking_ids(query.language)
@@ -120,7 +122,7 @@ def search_services(query, now=None):
         suggestion=text_search.suggestion,
         markers=[c for c in candidates.values() if c.point is not None],
         first_number=start + 1,
-        word_hits=len(text_search.hits),
+        word_hits=text_search.matched,
     )
 
 

@@ -44,15 +44,16 @@ def warm_up(app):
         query.kind_documents(searcher, kind)
 
 
-def search_kind(kind, text, ordered=True):
+def search_kind(kind, text, ordered=True, box=None):
     """Documents of one kind matching the text, best first (`ordered=False`: in index order, for callers that
-    order them themselves): a TextSearch with hits (row_id, score, facts) and a suggestion."""
+    order them themselves): a TextSearch with hits (row_id, score, facts), a suggestion and how many matched.
+    `box`: only documents in or near it, or without a point (query.find)."""
     app = current_app._get_current_object()
     started = time.perf_counter()
     _catch_up_if_behind(app)
     _read_your_writes(app)
     groups = vocabulary.current_groups()  # a few rows; a beheerder's change counts from the next search on
-    found = query.find(app.extensions["search_index"].searcher(), kind, text, groups, ordered)
+    found = query.find(app.extensions["search_index"].searcher(), kind, text, groups, ordered, box)
     searched.send(app, kind=kind, seconds=time.perf_counter() - started)
     return found
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from whoosh.query import DisjunctionMax, Or, Term
 
-from webapp.search import facts
+from webapp.search import facts, grid
 from webapp.search.analysis import STOP_WORDS, analyse, fold, words
 from webapp.search.schema import FIELD_BOOSTS
 from webapp.search.synonyms import analyse_groups
@@ -19,43 +19,48 @@ MAX_WORDS = 16
 
 
 class Hit:
-    """A matching document: its row id, its score (0 without words) and its facts (facts.Facts)."""
-    __slots__ = ("row_id", "score", "facts")
+    """A matching document: its row id, its score (0 without words), its facts (facts.Facts) and number."""
+    __slots__ = ("row_id", "score", "facts", "docnum")
 
-    def __init__(self, row_id, score, found):
-        self.row_id, self.score, self.facts = row_id, score, found
+    def __init__(self, row_id, score, found, docnum=None):
+        self.row_id, self.score, self.facts, self.docnum = row_id, score, found, docnum
 
 
 @dataclass
 class TextSearch:
     hits: list
     suggestion: str | None = None
+    matched: int = 0  # documents of the kind the words matched, also those outside `box`
 
 
-def find(searcher, kind, text, groups=None, ordered=True):
+def find(searcher, kind, text, groups=None, ordered=True, box=None):
     """All documents of `kind` matching `text` (all of them for empty text), best first (in index order when not
     `ordered`: for callers that order the hits themselves).
 
     `groups`: the synonym groups ([[name, word, ...]]); None reads the shipped file (tests, tools).
+    `box`: (min_lat, min_lon, max_lat, max_lon): only documents with a point in it, or without a point, are scored
+    and returned (a radius restricts before scoring); `matched` still counts every match.
     """
-    found = _find(searcher, kind, text, groups)
+    found = _find(searcher, kind, text, groups, None if box is None else grid.inside(searcher, box))
     if ordered:
         found.hits.sort(key=lambda hit: -hit.score)  # stable: index order among equal scores, as Whoosh did
     return found
 
 
-def _find(searcher, kind, text, groups):
+def _find(searcher, kind, text, groups, only):
     text = " ".join(words(text)[:MAX_WORDS])
     if not text:
-        return TextSearch(_every(searcher, kind))
+        every = _every(searcher, kind)
+        hits = every if only is None else [hit for hit in every if hit.docnum in only]
+        return TextSearch(hits, matched=len(every))
     synonyms = synonyms_for(searcher.schema, groups)
-    hits = _run(searcher, kind, build_query(searcher.schema, text, synonyms, searcher))
-    if hits:
-        return TextSearch(hits)
+    hits, matched = _run(searcher, kind, build_query(searcher.schema, text, synonyms, searcher), only)
+    if matched:
+        return TextSearch(hits, matched=matched)
     suggestion = suggest(searcher, kind, text, synonyms)
     if suggestion:
-        return TextSearch(_run(searcher, kind, build_query(searcher.schema, suggestion, synonyms, searcher)),
-                          suggestion)
+        hits, matched = _run(searcher, kind, build_query(searcher.schema, suggestion, synonyms, searcher), only)
+        return TextSearch(hits, suggestion, matched)
     return TextSearch([])
 
 
@@ -136,22 +141,25 @@ def synonyms_for(schema, groups):
     return cached[1]
 
 
-def _run(searcher, kind, query):
-    """Every match with its score, in document order (the caller orders). Scores only documents of `kind`, and
-    reads nothing stored: Whoosh's own search(limit=None) also sorts, builds a Hit per match and rebuilt the
-    kind filter on every query."""
+def _run(searcher, kind, query, only=None):
+    """(every match with its score, in document order (the caller orders); how many documents of `kind` matched,
+    also outside `only`). Scores only documents of `kind` (and of `only`), and reads nothing stored: Whoosh's own
+    search(limit=None) also sorts, builds a Hit per match and rebuilt the kind filter on every query."""
     if query is None:
-        return []
-    wanted, known = kind_documents(searcher, kind), facts.for_searcher(searcher)
-    hits = []
+        return [], 0
+    of_kind, known = kind_documents(searcher, kind), facts.for_searcher(searcher)
+    wanted = of_kind if only is None else of_kind & only
+    hits, matched = [], 0
     for leaf, offset in searcher.leaf_searchers():
         matcher = query.matcher(leaf, leaf.context())
         while matcher.is_active():
             docnum = matcher.id() + offset
             if docnum in wanted:
-                hits.append(Hit(known[docnum].row_id, matcher.score(), known[docnum]))
+                hits.append(Hit(known[docnum].row_id, matcher.score(), known[docnum], docnum))
+            if docnum in of_kind:
+                matched += 1
             matcher.next()
-    return hits
+    return hits, matched
 
 
 def _every(searcher, kind):
@@ -159,7 +167,7 @@ def _every(searcher, kind):
     cache = searcher.__dict__.setdefault("_buurtkaart_every", {})
     if kind not in cache:
         known = facts.for_searcher(searcher)
-        cache[kind] = [Hit(known[docnum].row_id, 0.0, known[docnum])
+        cache[kind] = [Hit(known[docnum].row_id, 0.0, known[docnum], docnum)
                        for docnum in sorted(kind_documents(searcher, kind))]
     return list(cache[kind])
 
