@@ -97,10 +97,12 @@ def finds(url, words, name, timeout=60):
 def test_writes_through_both_servers_reach_both_indexes_and_pruning_waits_for_the_slower(servers):
     browsers = {name: logged_in(url) for name, (url, _env, _process) in servers.items()}
     made = {}
-    for number in range(4):  # alternately through a and b
-        name = "ab"[number % 2]
-        made[f"Inloop {name} {number}"] = f"wijkkoffie{number}"
-        add_service(browsers[name], servers[name][0], f"Inloop {name} {number}", f"wijkkoffie{number} op dinsdag")
+    # Names far apart: the form asks first about a likely duplicate (a similar name in the same place).
+    names = ["Taalcafé Haveltermade", "Computerhulp Koedijkslanden", "Kledingbank Oosterboer", "Fietsmaatjes Nijeveen"]
+    for number, service in enumerate(names):  # alternately through a and b
+        server = "ab"[number % 2]
+        made[service] = f"wijkkoffie{number}"
+        add_service(browsers[server], servers[server][0], service, f"wijkkoffie{number} op dinsdag")
     for url, env, _process in servers.values():
         for service, word in made.items():
             assert finds(url, word, service), (url, service)
