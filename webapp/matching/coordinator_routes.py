@@ -53,17 +53,25 @@ def propose():
     if offer is None:
         flash(_("Kies een hulpaanbod om voor te stellen."), "error")
         return redirect(_back_to(vraag))
+    done, match = flash_outcome(lambda: services.propose(vraag, current_user._get_current_object(), offer=offer),
+                                _("Uw voorstel is verstuurd. De helper krijgt een mail; de vrager hoort het als de "
+                                  "helper ja zegt."))
+    return redirect(url_for("matching.conversation", match_id=match.id) if done else _back_to(vraag))
+
+
+def flash_outcome(action, message):
+    """(True, action's result) with `message` flashed; (False, None) with the Dutch reasons of a RuleViolation
+    flashed; a 403 when the coördinator may not."""
     try:
-        match = services.propose(vraag, current_user._get_current_object(), offer=offer)
+        result = action()
     except NotAllowed:
         abort(403)
     except RuleViolation as violation:
-        for _field, message in violation.reasons:
-            flash(message, "error")
-    else:
-        flash(_("Uw voorstel is verstuurd. De helper krijgt een mail; de vrager hoort het als de helper ja zegt."), "success")
-        return redirect(url_for("matching.conversation", match_id=match.id))
-    return redirect(_back_to(vraag))
+        for _field, reason in violation.reasons:
+            flash(reason, "error")
+        return False, None
+    flash(message, "success")
+    return True, result
 
 
 def _decide(match_id, action, message):

@@ -1,5 +1,5 @@
 """'Hoe ging het?' from a mail's signed link (no login), and the coördinator's follow-up list with private notes."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,6 +8,7 @@ from webapp.errors import RuleViolation
 from webapp.matching import bp, display, followup, services
 from webapp.matching.access import NotAllowed
 from webapp.matching.conversation_routes import load_match
+from webapp.matching.coordinator_routes import flash_outcome
 from webapp.matching.forms import CompleteForm, NoteForm
 from webapp.matching.vocab import STATUS_LABELS, VERDICTS
 
@@ -59,13 +60,6 @@ def note(match_id):
             for message in errors:
                 flash(message, "error")
         return redirect(url_for("matching.follow_up_list"))
-    try:
-        services.write_note(match, current_user._get_current_object(), form.note.data)
-    except NotAllowed:
-        abort(403)
-    except RuleViolation as violation:
-        for _field, message in violation.reasons:
-            flash(message, "error")
-    else:
-        flash(_("De notitie is opgeslagen."), "success")
+    flash_outcome(lambda: services.write_note(match, current_user._get_current_object(), form.note.data),
+                  _("De notitie is opgeslagen."))
     return redirect(url_for("matching.follow_up_list"))
