@@ -122,3 +122,16 @@ def test_a_person_blocked_in_a_gemeente_reacts_and_writes_there_no_more(app, acc
         matching.react_to_request(make_post(author=accounts["inwoner"], status=OPEN), accounts["inwoner_b"], "Hoi")
     with pytest.raises(RuleViolation):
         matching.post_message(match, accounts["inwoner_b"], "Toch nog even")
+
+
+@pytest.mark.parametrize("who, everywhere", [("beheerder", True), ("coordinator", False)])
+def test_only_a_beheerder_of_every_gemeente_of_the_person_blocks_everywhere_from_the_form(client, login, accounts,
+                                                                                          pending, who, everywhere):
+    author = accounts["inwoner"]
+    login(who)
+    page = client.get(f"/coordinator/controle/{pending.id}").get_data(as_text=True)
+    assert ("Overal blokkeren" in page) == everywhere
+    data = {**block_data(author, "Oplichting."), f"blok-{author.id[:8]}-everywhere": "y"}
+    assert client.post(f"/coordinator/gebruikers/{author.id}/blokkeren", data=data).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(type(author), author.id).active is (not everywhere)

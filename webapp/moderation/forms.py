@@ -1,6 +1,6 @@
 """Moderation forms: shape only (required, lengths); the rules live in the services."""
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, HiddenField, RadioField, TextAreaField
+from wtforms import BooleanField, EmailField, HiddenField, RadioField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from webapp.forms import BaseForm, VersionedForm
@@ -26,6 +26,9 @@ class RejectForm(VersionedForm):
 class BlockForm(BaseForm):
     reason = _reason(_l("Reden van blokkeren (komt in het logboek)"))
     back = HiddenField()  # which page to return to: "controle" or "meldingen"
+    # Only for a beheerder of every gemeente of the person (routes remove it for anyone else).
+    everywhere = BooleanField(_l("Overal blokkeren: de persoon kan nergens meer inloggen en al zijn of haar berichten "
+                                 "gaan van de site"))
 
 
 class ReportForm(BaseForm):

@@ -72,10 +72,14 @@ def block_user(user_id):
     user = load_or_404(User, user_id)
     if not blocking.may_block(current_user, user):
         abort(403)
-    form = BlockForm(prefix=_block_prefix(user))
-    done = submitted(form, lambda: blocking.block(user, current_user._get_current_object(), form.reason.data),
+    form = _block_form(user)
+    everywhere = form.everywhere.data if "everywhere" in form else False
+    action = blocking.block_everywhere if everywhere else blocking.block
+    done = submitted(form, lambda: action(user, current_user._get_current_object(), form.reason.data),
                      url_for(BACK.get(form.back.data, "moderation.queue")),
-                     _("%(name)s is geblokkeerd en kan niet meer inloggen.", name=user.display_name))
+                     _("%(name)s is overal geblokkeerd en kan niet meer inloggen.", name=user.display_name)
+                     if everywhere else _("%(name)s is geblokkeerd in uw gemeente: berichten daar zijn offline.",
+                                          name=user.display_name))
     return done or (render_template("moderation/block.html", form=form, user=user), 400)
 
 
@@ -126,7 +130,15 @@ def block_form_for(user, back):
     """A 'Blokkeer' form for this user, or None when the coördinator may not (or need not) block them."""
     if user is None or not user.active or not blocking.may_block(current_user, user):
         return None
-    return BlockForm(formdata=None, back=back, prefix=_block_prefix(user))
+    return _block_form(user, formdata=None, back=back)
+
+
+def _block_form(user, **arguments):
+    """The BlockForm for this user; 'overal blokkeren' only for a beheerder of every gemeente of theirs."""
+    form = BlockForm(prefix=_block_prefix(user), **arguments)
+    if not blocking.may_block_everywhere(current_user, user):
+        del form.everywhere
+    return form
 
 
 def _block_prefix(user):
