@@ -110,15 +110,18 @@ def count(model):
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-@pytest.mark.parametrize("role, url, fill, model", [
+@pytest.mark.parametrize("role, url, fill, model, again", [
     ("inwoner", "/voor-elkaar/hulpvraag/nieuw",
      {"title": "Hulp bij de tuin", "description": "De heg moet geknipt.", "category": "tuin",
-      "place": "7941 AB", "send": "1"}, Post),
-    ("beheerder", "/beheer/voorzieningen/nieuw", {"name": "Repair Café Meppel", "gemeente": "Meppel"}, Service),
+      "place": "7941 AB", "send": "1"}, Post, {}),
+    # the same name a second time is a likely duplicate: beheer says so, and saves when told it is another one
+    ("beheerder", "/beheer/voorzieningen/nieuw", {"name": "Repair Café Meppel", "gemeente": "Meppel"}, Service,
+     {"save_anyway": "y"}),
     ("coordinator", "/coordinator/inwoners",
-     {"display_name": "Meneer Jansen", "postcode": "7941 AB", "phone": "0522 123 456", "gemeente": "Meppel"}, User),
+     {"display_name": "Meneer Jansen", "postcode": "7941 AB", "phone": "0522 123 456", "gemeente": "Meppel"}, User,
+     {}),
 ])
-def test_the_same_submission_twice_makes_one_row(app, accounts, role, url, fill, model):
+def test_the_same_submission_twice_makes_one_row(app, accounts, role, url, fill, model, again):
     browser = session_of(app, role)
     form = {**main_form(browser.get(url).text), **fill}
     before = count(model)
@@ -127,7 +130,7 @@ def test_the_same_submission_twice_makes_one_row(app, accounts, role, url, fill,
     assert first.status_code == second.status_code == 302, first.text
     assert first.headers["Location"] == second.headers["Location"]  # both show the one row
     assert count(model) == before + 1
-    other = {**main_form(browser.get(url).text), **fill}  # a new form is a new submission
+    other = {**main_form(browser.get(url).text), **fill, **again}  # a new form is a new submission
     assert browser.post(url, data=other).status_code == 302
     assert count(model) == before + 2
 

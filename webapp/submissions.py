@@ -51,6 +51,12 @@ def create_once(token, model, create):
     return row
 
 
+def made_by(token, model):
+    """The row an earlier request with this form submission made, or None (a new submission)."""
+    token = token if isinstance(token, str) and 0 < len(token) <= TOKEN_LENGTH else None
+    return _earlier(token, model)[1]
+
+
 def _earlier(token, model):
     """(whether the token was used, the row it made if that still exists)."""
     row_id = token and db.session.scalar(select(Submission.row_id).where(Submission.token == token))

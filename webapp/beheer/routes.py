@@ -7,6 +7,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
 
+from webapp import submissions
 from webapp.accounts.decorators import require_gemeente, role_required
 from webapp.beheer import bp
 from webapp.beheer.forms import HoursForm, ServiceForm
@@ -52,7 +53,8 @@ def new_service():
     twins = []
     if form.validate_on_submit():
         data = form.to_data()
-        twins = [] if form.save_anyway.data else merging.twins_of(data)
+        repeated = submissions.made_by(form.submission.data, Service)  # a double click: no second warning
+        twins = [] if form.save_anyway.data or repeated else merging.twins_of(data)
         if not twins:
             try:
                 service = maintenance.create_service(current_user._get_current_object(), data,
