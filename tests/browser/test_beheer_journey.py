@@ -30,7 +30,7 @@ def test_a_beheerder_edits_hours_and_the_public_page_shows_them(page, live_serve
 
     page.get_by_role("link", name="Bekijk op de kaart").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Odensehuis Meppel")
-    hours = page.locator(".bk-hours")
+    hours = page.get_by_role("table", name="Openingstijden per dag")
     expect(hours).to_contain_text("dinsdag")
     expect(hours).to_contain_text("09:30 – 12:00")
     expect(page.get_by_text("dinsdag 29 december 2026: gesloten (Kerstvakantie)")).to_be_visible()

@@ -145,6 +145,6 @@ def test_print_leaves_out_nu_open(page, live_server):
     expect(page.locator(".bk-open-status")).to_have_text("Nu open")
     page.emulate_media(media="print")
     expect(page.locator(".bk-open-status")).to_be_hidden()
-    expect(page.locator(".bk-hours")).to_be_visible()        # the opening hours themselves are printed
+    expect(page.get_by_role("table", name="Openingstijden per dag")).to_be_visible()  # the hours themselves are printed
     page.goto(live_server.url + "/voorzieningen/geldloket-meppel")
     expect(page.locator(".bk-open-status")).to_have_text("Openingstijden onbekend")  # that stays true on paper

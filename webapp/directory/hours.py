@@ -9,7 +9,7 @@ Public holidays come from the `holidays` package (NL); Bevrijdingsdag is a day o
 (2025, 2030), and a gemeente may count it every year (`DayRules.liberation_day_every_year`).
 """
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -101,11 +101,14 @@ def _current_slot(schedules, exceptions, moment, rules):
 
 
 def next_change(schedules, exceptions, now=None, rules=NATIONAL_RULES):
-    """("sluit", 17:00) while open, ("opent", 13:00) when it opens later today; None otherwise."""
+    """("sluit", 17:00) while open, ("opent", 13:00) when it opens later today; None otherwise.
+
+    Open until midnight (closes 00:00) says no closing time: often the next day goes on at 00:00 (a service
+    open day and night), and "sluit om 00:00" would then be wrong."""
     moment = local_now(now)
     current = _current_slot(schedules, exceptions, moment, rules)
     if current is not None:
-        return ("sluit", current[1])
+        return ("sluit", current[1]) if current[1] != time(0) else None
     clock = moment.time().replace(tzinfo=None)
     by_day = {exception.day: exception for exception in exceptions}
     later = sorted(opens for opens, _closes in day_hours(moment.date(), schedules, by_day, rules).slots
