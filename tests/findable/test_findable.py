@@ -89,6 +89,15 @@ def test_another_provider_gives_a_service_and_unknown_facts_are_left_out(client)
     assert data["areaServed"] == [{"@type": "AdministrativeArea", "name": "Gemeente Meppel"}]
 
 
+def test_a_voorziening_online_or_by_phone_only_names_no_place_to_visit(client):
+    visited = make_service("Inloop", point=(52.6956, 6.1937), precision="adres")
+    remote = make_service("Startpunt Geldzaken", point=(52.6956, 6.1937), precision="adres", remote_only=True,
+                          phone="0522 123 456")
+    assert json_ld(client, visited)["availableChannel"]["serviceLocation"]["geo"]["latitude"] == 52.6956
+    channel = json_ld(client, remote)["availableChannel"]
+    assert "serviceLocation" not in channel and channel["servicePhone"]["telephone"] == "0522 123 456"
+
+
 def test_json_ld_cannot_close_its_script_element(client):
     service = make_service("Inloop", summary="</script><script>alert(1)</script>")
     html = client.get(f"/voorzieningen/{service.slug}").text

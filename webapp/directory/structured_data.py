@@ -49,7 +49,7 @@ def _hours(slot):
 def _channel(service):
     location = service.location
     place = None
-    if location is not None and (location.address or location.woonplaats):
+    if location is not None and not service.remote_only and (location.address or location.woonplaats):
         place = _without_empty({
             "@type": "Place", "name": location.name,
             "address": _without_empty({"@type": "PostalAddress", "streetAddress": location.address,
