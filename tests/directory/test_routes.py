@@ -157,6 +157,8 @@ def test_data_page_names_every_licence(client):
 def test_cookie_page_says_only_functional_cookies(client):
     text = get(client, "/cookies").text("main")[0]
     assert "alleen cookies die nodig zijn" in text and "geen cookies om u te volgen" in text
+    # how long it lasts, as the login sessions really do (webapp/accounts/sessions.py)
+    assert "Ingelogd: tot u uitlogt, of als u de website 30 dagen niet gebruikt" in text and "8 uur" in text
 
 
 # Home
