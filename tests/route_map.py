@@ -77,6 +77,7 @@ def argument_values(world):
         "drop_id": ["onbekend"],
         "first_id": ["onbekend"],
         "second_id": ["onbekend"],
+        "code": ["en", "ar", "nl", "onbekend"],
         "filename": ["css/site.css", "onbekend.css"],  # /static/dist/<filename>: nothing built in tests, so 404s
     }
     if "service" in world:

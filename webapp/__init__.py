@@ -9,14 +9,14 @@ from webapp import (accounts, api, beheer, board, dashboard, demo, directory, er
 from webapp import assets
 from webapp import backup
 from webapp import ops
-from webapp import agenda, findable
+from webapp import agenda, findable, i18n
 from webapp import ratelimit
 from webapp import request_size
 from webapp import alerts, workbench
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
 from webapp.config import INSTANCE, ROOT, Config, local_secret_key
 from webapp.database import configure_engine
-from webapp.extensions import babel, csrf, db, login_manager, migrate
+from webapp.extensions import csrf, db, login_manager, migrate
 
 
 def create_app(config=None):
@@ -39,7 +39,7 @@ def create_app(config=None):
         configure_engine(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
-    babel.init_app(app)
+    i18n.init_app(app)
     login_manager.init_app(app)
     geo.init_app(app)
     search.init_app(app)

@@ -81,6 +81,7 @@ class Config:
     GEOCODER_USER_AGENT = "buurtkaart (gemeente Meppel sociale kaart)"
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "webapp" / "translations")  # one catalog per language, see README
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # Sessions end after this long without a request (webapp/accounts/sessions.py), and at logout everywhere.
     STAFF_IDLE_TIMEOUT = timedelta(hours=8)  # coördinatoren and beheerders

@@ -47,7 +47,7 @@ def open_browser(playwright, playwright_browser_path, tmp_path):
     def start(**options):
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path / f"chromium-profile-{len(contexts)}"), executable_path=playwright_browser_path,
-            args=CHROMIUM_ARGS, headless=True, locale="nl-NL", **{"viewport": DESKTOP, **options},
+            args=CHROMIUM_ARGS, headless=True, **{"viewport": DESKTOP, "locale": "nl-NL", **options},
         )
         contexts.append(context)
         page = context.pages[0] if context.pages else context.new_page()

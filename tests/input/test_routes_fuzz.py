@@ -142,6 +142,7 @@ ROUTES = {
     "findable.search_handout": Route(query=(SearchForm,)),
     "findable.service_handout": Route(),
     "findable.sitemap_xml": Route(),
+    "i18n.switch": Route(query=("terug",)),
     "mail_dev.index": Route(),
     "mail_dev.show": Route(),
     "matching.accept": Route(),

@@ -1,6 +1,6 @@
 """A resident's own account: change details, e-mail and password, download the data, delete the account."""
 from blinker import Namespace
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -11,6 +11,7 @@ from webapp.database import check_version, write_block
 from webapp.email_address import invalid_email_message, valid_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
+from webapp.i18n.services import request_language
 from webapp.mail import queue_mail
 from webapp.privacy.erasure import account_erasing
 from webapp.site import absolute_url
@@ -55,8 +56,9 @@ def request_email_change(user, new_email, password):
     with write_block():
         if db.session.scalar(select(User.id).where(User.email == new_email)) is None:
             token = tokens.make_token("change-email", user, email=new_email)
-            queue_mail(new_email, "accounts/change_email", subject=_("Bevestig uw nieuwe e-mailadres"), user=user,
-                       confirm_url=absolute_url("accounts.confirm_email_change", token=token))
+            queue_mail(new_email, "accounts/change_email", subject=_l("Bevestig uw nieuwe e-mailadres"), user=user,
+                       confirm_url=absolute_url("accounts.confirm_email_change", token=token),
+                       language=request_language())
         # a taken address gets no mail: the answer on screen is the same
 
 

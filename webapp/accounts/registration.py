@@ -4,7 +4,7 @@ Every answer is the same for a known and an unknown address: what differs goes b
 """
 import re
 
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
@@ -16,6 +16,7 @@ from webapp.database import write_block
 from webapp.email_address import check_email
 from webapp.errors import RuleViolation
 from webapp.extensions import db
+from webapp.i18n.services import request_language
 from webapp.mail import queue_mail
 from webapp.models_base import utcnow
 from webapp.site import absolute_url
@@ -37,8 +38,9 @@ def register(email, password, display_name, postcode):
     with write_block():
         existing = db.session.scalar(select(User).where(User.email == email))
         if existing is not None:
-            queue_mail(email, "accounts/already_registered", subject=_("Iemand probeerde een account te maken"),
-                       user=existing, reset_url=absolute_url("accounts.forgot_password"))
+            queue_mail(email, "accounts/already_registered", subject=_l("Iemand probeerde een account te maken"),
+                       user=existing, reset_url=absolute_url("accounts.forgot_password"),
+                       language=request_language())
         else:
             user = User(email=email, password_hash=password_hash, role=INWONER,
                         display_name=display_name.strip(), postcode=postcode)
@@ -49,8 +51,9 @@ def register(email, password, display_name, postcode):
 
 def _send_confirmation(user):
     token = tokens.make_token("confirm-email", user)
-    queue_mail(user.email, "accounts/confirm_email", subject=_("Bevestig uw e-mailadres"), user=user,
-               confirm_url=absolute_url("accounts.confirm_email", token=token))
+    queue_mail(user.email, "accounts/confirm_email", subject=_l("Bevestig uw e-mailadres"), user=user,
+               confirm_url=absolute_url("accounts.confirm_email", token=token),
+                       language=request_language())
 
 
 def resend_confirmation(user):
@@ -76,8 +79,9 @@ def request_password_reset(email):
         user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
         if user is not None and user.active:
             token = tokens.make_token("reset-password", user)
-            queue_mail(user.email, "accounts/reset_password", subject=_("Nieuw wachtwoord instellen"), user=user,
-                       reset_url=absolute_url("accounts.reset_password", token=token))
+            queue_mail(user.email, "accounts/reset_password", subject=_l("Nieuw wachtwoord instellen"), user=user,
+                       reset_url=absolute_url("accounts.reset_password", token=token),
+                       language=request_language())
 
 
 def reset_password(token, password):

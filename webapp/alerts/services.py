@@ -7,7 +7,7 @@ details. They go through the outbox, in the transaction of the approval, so a sl
 from datetime import timedelta, timezone
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import select
 
@@ -133,8 +133,8 @@ def _mail(subscription, posts):
     items = [{"title": mask_contact(post.title), "woonplaats": post.woonplaats,
               "onderwerpen": [str(CATEGORIES[slug]) for slug in post.category_list],
               "km": round_distance(_km(subscription, post)), "url": _post_url(post)} for post in posts]
-    subject = (_("Nieuwe hulpvraag bij u in de buurt") if subscription.kind == REQUEST
-               else _("Nieuw hulpaanbod bij u in de buurt"))
+    subject = (_l("Nieuwe hulpvraag bij u in de buurt") if subscription.kind == REQUEST
+               else _l("Nieuw hulpaanbod bij u in de buurt"))
     mail = queue_mail(user.email, "alerts/new_posts", subject=subject, essential=False, user=user,
                       unsubscribe_url=stop_url(subscription), items=items, kind=subscription.kind,
                       place=subscription.place_text, radius_km=subscription.radius_km,

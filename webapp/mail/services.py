@@ -1,5 +1,6 @@
 """Queueing a mail in the caller's transaction."""
 from flask import current_app
+from flask_babel import force_locale, get_locale
 
 from webapp.extensions import db
 from webapp.mail.models import OutboxMail
@@ -8,12 +9,15 @@ from webapp.models_base import new_uuid
 QUEUED = "mail_queued_ids"  # session.info key: ids of the mails this transaction queued
 
 
-def queue_mail(to_address, template, *, subject, essential=True, user=None, unsubscribe_url=None, **context):
+def queue_mail(to_address, template, *, subject, essential=True, user=None, unsubscribe_url=None, language=None,
+               **context):
     """Render templates/mail/<template>.txt and .html and add the mail to db.session; the caller commits.
 
     A mail that is not strictly needed (essential=False) needs `user` and the user's `unsubscribe_url`
     (accounts.unsubscribe.unsubscribe_url): it is not queued at all (None) when that user opted out, and
-    otherwise carries that one-click link. `subject` is already translated.
+    otherwise carries that one-click link. The mail is written in `language` when the reader is the person asking
+    for it (a confirmation link), else in the site's default language: a mail to someone else must not take the
+    language of whoever caused it. So `subject` is a lazy string (`_l`), translated here.
     """
     if not essential:
         if user is None or not unsubscribe_url:
@@ -21,12 +25,15 @@ def queue_mail(to_address, template, *, subject, essential=True, user=None, unsu
         if user.mail_opt_out:
             return None
         context["unsubscribe_url"] = unsubscribe_url
-    to_address, subject = _one_line(to_address), _one_line(subject)
-    context.update(user=user, subject=subject)
-    mail = OutboxMail(
-        id=new_uuid(), to_address=to_address, subject=subject, kind=template, essential=essential,
-        text_body=_render(f"mail/{template}.txt", context), html_body=_render(f"mail/{template}.html", context),
-    )
+    with force_locale(language or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        to_address, subject = _one_line(to_address), _one_line(subject)
+        locale = get_locale()
+        context.update(user=user, subject=subject, mail_lang=str(locale),
+                       mail_dir="rtl" if locale.character_order == "right-to-left" else "ltr")
+        mail = OutboxMail(
+            id=new_uuid(), to_address=to_address, subject=subject, kind=template, essential=essential,
+            text_body=_render(f"mail/{template}.txt", context), html_body=_render(f"mail/{template}.html", context),
+        )
     db.session.add(mail)
     db.session.info.setdefault(QUEUED, set()).add(mail.id)
     return mail

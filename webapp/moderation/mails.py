@@ -3,18 +3,18 @@
 Each goes to one person and holds only what that person may know: the author reads the reason for a
 decision about their own post; a reporter reads the outcome, never the author's details or a coördinator's note.
 """
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from webapp.mail import queue_mail
 from webapp.text import mask_contact
 from webapp.site import absolute_url
 
 SUBJECTS = {
-    "approved": lambda: _("Uw bericht staat op Buurtkaart"),
-    "rejected": lambda: _("Uw bericht is niet geplaatst"),
-    "edit_approved": lambda: _("Uw wijziging staat op Buurtkaart"),
-    "edit_rejected": lambda: _("Uw wijziging is niet overgenomen"),
-    "offline": lambda: _("Uw bericht is offline gehaald"),
+    "approved": lambda: _l("Uw bericht staat op Buurtkaart"),
+    "rejected": lambda: _l("Uw bericht is niet geplaatst"),
+    "edit_approved": lambda: _l("Uw wijziging staat op Buurtkaart"),
+    "edit_rejected": lambda: _l("Uw wijziging is niet overgenomen"),
+    "offline": lambda: _l("Uw bericht is offline gehaald"),
 }
 
 
@@ -33,7 +33,7 @@ def mail_reporter(report, upheld):
     address = reporter.email if reporter is not None else report.reporter_email
     if not address or (reporter is not None and not reporter.active):
         return None
-    return queue_mail(address, "moderation/report_outcome", subject=_("Uw melding over een bericht"),
+    return queue_mail(address, "moderation/report_outcome", subject=_l("Uw melding over een bericht"),
                       user=reporter, upheld=upheld, title=mask_contact(report.post.title))
 
 

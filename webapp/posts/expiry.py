@@ -5,7 +5,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from webapp.database import write_block
@@ -60,6 +60,6 @@ def _remind(post, now):
     author = post.author
     if author is None or not author.email or not author.active:
         return
-    queue_mail(author.email, "posts/renew_reminder", subject=_("Uw bericht op Buurtkaart loopt bijna af"),
+    queue_mail(author.email, "posts/renew_reminder", subject=_l("Uw bericht op Buurtkaart loopt bijna af"),
                user=author, kind=KIND_LABELS[post.kind], title=mask_contact(post.title), expires_at=post.expires_at,
                mine_url=absolute_url("board.mine"))

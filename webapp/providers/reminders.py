@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import or_, select
 
 from webapp.database import write_block
@@ -82,7 +82,7 @@ def _send(service, address, now, actor=None):
     db.session.add(reminder)
     db.session.flush()
     queue_mail(address, "providers/check_listing",
-               subject=_("Kloppen de gegevens van %(name)s nog?", name=service.name),
+               subject=_l("Kloppen de gegevens van %(name)s nog?", name=service.name),
                service_name=service.name, link=absolute_url("providers.check", token=tokens.make_token(reminder)),
                page=absolute_url("directory.show", slug=service.slug), days=link_days(),
                gemeente=service.gemeente)

@@ -1,7 +1,7 @@
 """A coördinator points the asker of a vraag to a voorziening; the asker sees it on 'Mijn voor elkaar'."""
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select
 
 from webapp.accounts.acting import effective_user
@@ -40,7 +40,7 @@ def refer(coordinator, vraag, service_id, note=None):
         db.session.add(referral)
         asker = vraag.author
         if asker is not None and asker.email:
-            queue_mail(asker.email, "suggestions/referral", subject=_("Een voorziening die past bij uw hulpvraag"),
+            queue_mail(asker.email, "suggestions/referral", subject=_l("Een voorziening die past bij uw hulpvraag"),
                        user=asker, service_name=service.name, vraag_title=vraag.title, note=note,
                        service_url=absolute_url("directory.show", slug=service.slug))
     return referral

@@ -1,0 +1,60 @@
+"""Which languages the interface offers and which one a request gets."""
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from flask import current_app, has_request_context, request
+from flask_babel import get_locale
+
+COOKIE = "taal"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+@lru_cache(maxsize=4)
+def _catalog_languages(directory):
+    """The languages with a compiled catalog in `directory` (tests/i18n fails on one that is not complete)."""
+    return tuple(sorted(path.parent.parent.name for path in Path(directory).glob("*/LC_MESSAGES/messages.mo")))
+
+
+def languages():
+    """Every language the interface can be shown in: the default first, then the catalogs."""
+    default = current_app.config["BABEL_DEFAULT_LOCALE"]
+    found = []
+    for directory in current_app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";"):
+        found += [code for code in _catalog_languages(directory) if code not in found and code != default]
+    return [default, *found]
+
+
+def select_locale():
+    """The `taal` cookie if it names a language we have, else the browser's first language we have, else Dutch."""
+    offered = languages()
+    chosen = request.cookies.get(COOKIE, "")
+    if chosen in offered:
+        return chosen
+    return request.accept_languages.best_match(offered) or offered[0]
+
+
+def language_name(code):
+    """A language's name in that language ('English', 'العربية'), so a reader finds their own."""
+    return Locale.parse(code).get_display_name(code).capitalize()
+
+
+def safe_return_path(raw):
+    """Where to go after switching: a path on this site, never another site ('//x', '/\\x', 'https://x')."""
+    raw = raw or ""
+    if raw.startswith("/") and not raw.startswith(("//", "/\\")) and "\n" not in raw and "\r" not in raw:
+        return raw
+    return None
+
+
+def page_language():
+    """`<html lang dir>` and the switcher's list, for every template."""
+    locale = get_locale()
+    code = str(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+    return {"page_lang": code.replace("_", "-"), "page_dir": "rtl" if locale.character_order == "right-to-left" else "ltr",
+            "other_languages": [(other, language_name(other)) for other in languages() if other != code]}
+
+
+def request_language():
+    """The language of the page the reader is on (for a mail they asked for themselves), or None outside a request."""
+    return str(get_locale()) if has_request_context() else None
