@@ -26,8 +26,11 @@ def languages():
 
 
 def select_locale():
-    """The `taal` cookie if it names a language we have, else the browser's first language we have, else Dutch."""
+    """The `taal` cookie if it names a language we have, else the browser's first language we have, else Dutch
+    (also outside a request: a command line, a mail queued by a timer)."""
     offered = languages()
+    if not has_request_context():
+        return offered[0]
     chosen = request.cookies.get(COOKIE, "")
     if chosen in offered:
         return chosen
