@@ -45,7 +45,7 @@ from webapp.suggestions.forms import ReferralForm
 
 ROLES = [None, "inwoner", "coordinator", "beheerder", "beheerder_elders"]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
-API_SERVICES = ("q", "near", "radius_km", "theme", "access", "gemeente", "open_now", "page")
+API_SERVICES = ("q", "near", "radius_km", "theme", "access", "gemeente", "open_now", "language", "page")
 API_POSTS = ("q", "near", "radius_km", "categorie", "gemeente", "page")
 HSDS_LIST = ("search", "page", "per_page", "format")
 HSDS_SERVICES = (*HSDS_LIST, "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "minimal", "full",

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
+from webapp.directory.languages import CODES, by_code
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
 from webapp.forms import MAX_PAGE, page_number
 
@@ -60,6 +61,12 @@ def themes(args):
 def access(args):
     values = choices(args, "access", ACCESS_ROUTES)
     return values[0] if values else None
+
+
+def staff_language(args):
+    """`language=ar`: an ISO code of the list in directory/languages.py, as the list's name (or None)."""
+    values = choices(args, "language", set(CODES.values()))
+    return by_code(values[0]) if values else None
 
 
 def flag(args, name):

@@ -31,6 +31,7 @@ def list_services():
         access=params.access(args),
         gemeente=params.text(args, "gemeente", params.MAX_PLACE) or None,
         open_now=params.flag(args, "open_now"),
+        language=params.staff_language(args),
         page=params.page(args),
     )
     results = services.search_services(query)

@@ -5,7 +5,7 @@ from wtforms import (BooleanField, DateField, FieldList, FormField, HiddenField,
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp, ValidationError
 
 from webapp.directory import areas
-from webapp.directory.languages import LANGUAGES, listed, stored
+from webapp.directory.languages import choices as language_choices, listed, stored
 from webapp.directory.maintenance import DayException, ServiceData, Slot
 from webapp.directory.vocab import ACCESS_ROUTES, LAYERS, THEMES, TRISTATE
 from webapp.forms import BaseForm, CheckboxList, ChoiceField, EmailCheck, OnceForm, SubForm, VersionedForm, parse_version
@@ -48,7 +48,7 @@ class ServiceForm(VersionedForm, OnceForm):
     email = _text(_l("E-mail"), 200, EmailCheck())
     website = _text(_l("Website"), 300, *WEBSITE)
     languages = CheckboxList(_l("Talen die de medewerkers spreken"), [Optional()],
-                             choices=[(name, name) for name in LANGUAGES])
+                             choices=language_choices())
     free_of_charge = RadioField(_l("Gratis"), choices=list(TRISTATE.items()), default="onbekend")
     cost_note = _text(_l("Kosten (toelichting)"), 300)
     volunteers = RadioField(_l("Met vrijwilligers"), choices=list(TRISTATE.items()), default="onbekend")

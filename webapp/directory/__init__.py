@@ -11,6 +11,9 @@ def init_app(app):
     from webapp.privacy.erasure import account_erasing
     from webapp.privacy.retention import retention_purging
 
+    from webapp.directory.languages import label, listed
+
     app.register_blueprint(bp)
+    app.add_template_filter(lambda value: ", ".join(label(name) for name in listed(value)), "staff_languages")
     retention_purging.connect(purge_missed_searches)
     account_erasing.connect(forget_beheerder)

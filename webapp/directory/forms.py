@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
-from webapp.directory.languages import LANGUAGES
+from webapp.directory import languages
 from webapp.directory.services import ServiceQuery
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
 from webapp.forms import CheckboxList, ChoiceField, PageField
@@ -42,7 +42,7 @@ class SearchForm(FlaskForm):
     gemeente = SelectField(_l("Gemeente"), [Optional()], choices=[("", _l("Alle gemeenten"))], validate_choice=False)
     nu_open = BooleanField(_l("Nu open"))
     taal = ChoiceField(_l("Taal van de medewerkers"), [Optional()],
-                       choices=[("", _l("Alle talen"))] + [(name, name) for name in LANGUAGES])
+                       choices=[("", _l("Alle talen"))] + languages.choices())
     pagina = PageField(_l("Pagina"))
 
     def validate_straal(self, field):

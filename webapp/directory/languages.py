@@ -1,6 +1,7 @@
 """The languages a voorziening's staff speak: a fixed list, stored as the names in list order ("Nederlands,
 Arabisch"), so the search can filter on them. Never guessed: an empty list means nobody knows."""
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 
 from webapp.errors import RuleViolation
 from webapp.geo.text import normalise
@@ -16,6 +17,13 @@ ALIASES = {"ngt": "Nederlandse Gebarentaal", "gebarentaal": "Nederlandse Gebaren
            "berbers": "Tamazight (Berbers)", "tamazight": "Tamazight (Berbers)", "english": "Engels",
            "koerdisch (kurmanci)": "Koerdisch", "mandarijn": "Chinees", "tigrinia": "Tigrinya"}
 SEPARATORS = (";", "|", "/", " en ")
+# ISO 639 codes, for the API and for each language's name in the page's language (CLDR, through Babel)
+CODES = {"Nederlands": "nl", "Fries": "fy", "Nederlandse Gebarentaal": "dse", "Engels": "en", "Duits": "de",
+         "Frans": "fr", "Spaans": "es", "Portugees": "pt", "Italiaans": "it", "Pools": "pl", "Roemeens": "ro",
+         "Bulgaars": "bg", "Oekraïens": "uk", "Russisch": "ru", "Turks": "tr", "Arabisch": "ar", "Koerdisch": "ku",
+         "Tamazight (Berbers)": "ber", "Farsi": "fa", "Dari": "fa_AF", "Pasjtoe": "ps", "Tigrinya": "ti",
+         "Amhaars": "am", "Somalisch": "so", "Papiaments": "pap", "Sranantongo": "srn", "Chinees": "zh"}
+NOT_IN_CLDR = {"Nederlandse Gebarentaal": _l("Nederlandse Gebarentaal"), "Tamazight (Berbers)": _l("Tamazight (Berbers)")}
 
 
 def _key(name):
@@ -48,3 +56,24 @@ def stored(names):
 def listed(value):
     """The names in a stored value, for a form or a filter (anything not on the list is left out)."""
     return [name for name in LANGUAGES if name in {part.strip() for part in (value or "").split(",")}]
+
+
+def label(name):
+    """A language's name for the reader: the list's own Dutch name on a Dutch page, else CLDR's name in the page's
+    language ("Arabisch" -> "Arabic", "العربية")."""
+    locale = get_locale()
+    if name in NOT_IN_CLDR:
+        return str(NOT_IN_CLDR[name])
+    if locale is None or locale.language == "nl":
+        return name
+    return locale.languages.get(CODES.get(name, ""), name)
+
+
+def by_code(code):
+    """The list's name for an ISO code ("ar" -> "Arabisch"), or None."""
+    return next((name for name, known in CODES.items() if known == code), None)
+
+
+def choices():
+    """(name, label) for a form: the stored name as value, the label in the page's language when it is shown."""
+    return [(name, LazyString(label, name)) for name in LANGUAGES]

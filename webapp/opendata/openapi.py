@@ -3,6 +3,7 @@
 tests/opendata/test_openapi.py checks it against the routes that exist and fuzzes the API from it (schemathesis).
 """
 from webapp.api.params import MAX_PLACE, MAX_QUERY, MAX_RADIUS_KM
+from webapp.directory.languages import CODES
 from webapp.directory.vocab import ACCESS_ROUTES, THEMES
 from webapp.forms import MAX_PAGE
 from webapp.opendata.openapi_schemas import OWN, hsds_components
@@ -78,7 +79,9 @@ def _get(summary, schema, params=(), errors=(400, 429), path_param=None):
 
 def _paths():
     kaart = [_text("q", MAX_QUERY), *NEAR, _choices("theme", THEMES), _param("access", {"enum": sorted(ACCESS_ROUTES)}),
-             _text("gemeente", MAX_PLACE), _flag("open_now"), PAGE]
+             _text("gemeente", MAX_PLACE), _flag("open_now"),
+             _param("language", {"enum": sorted(CODES.values())}, "Alleen voorzieningen waar de medewerkers deze taal "
+                    "spreken (ISO 639-code, zoals ar)."), PAGE]
     posts = [_text("q", MAX_QUERY), *NEAR, _choices("categorie", CATEGORIES), _text("gemeente", MAX_PLACE), PAGE]
     hsds = "/api/v1/hsds"
     return {
