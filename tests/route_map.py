@@ -4,6 +4,7 @@
 account); `argument_values` gives, per URL argument name, the ids of that world to put in a path.
 A route with an argument this module does not know fails both tests until it is added here.
 """
+from datetime import date, time
 from urllib.parse import quote
 
 from sqlalchemy import select
@@ -14,7 +15,9 @@ from webapp.extensions import db
 from webapp.matching.models import Match, Message
 from webapp.moderation.models import AbuseReport
 from webapp.opendata.ids import TAXONOMY_ID, theme_id
-from webapp.providers.models import ListingSuggestion
+from webapp.agenda.models import Activity
+from webapp.providers.models import ListingReminder, ListingSuggestion
+from webapp.providers.tokens import make_token
 from webapp.search.vocabulary import SynonymGroup
 
 ASKER_PHONE, HELPER_PHONE, CONTACT_PHONE = "0522-987654", "06-11223344", "06-55667788"
@@ -45,7 +48,10 @@ def make_larger_world(accounts):
     world["service"] = make_service("Buurthuis De Fuzz", gemeente="Meppel")
     world["suggestion"] = ListingSuggestion(service_id=world["service"].id, source="bezoeker", note="Verhuisd.",
                                             service_version=world["service"].version)
-    db.session.add(world["suggestion"])
+    world["reminder"] = ListingReminder(service_id=world["service"].id, to_address="info@fuzz.example")
+    world["activity"] = Activity(service_id=world["service"].id, title="Koffieochtend", starts_on=date(2026, 1, 5),
+                                 start_time=time(10))
+    db.session.add_all([world["suggestion"], world["reminder"], world["activity"]])
     db.session.commit()
     world["intake"] = create_intake_account(accounts["coordinator"], "Mevrouw Telefoon", "7941 AB", "0522 000 000",
                                             "Meppel")
@@ -91,6 +97,8 @@ def argument_values(world):
         values["drop_id"].insert(0, world["service"].id)
         values["first_id"].insert(0, world["service"].id)
         values["second_id"].insert(0, world["service"].id)
+        values["token"].insert(0, make_token(world["reminder"]))  # the provider's link (other tokens refuse it)
+        values["activity_id"].insert(0, world["activity"].id)
     return values
 
 

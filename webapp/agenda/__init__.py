@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("agenda", __name__)
 
-from webapp.agenda import beheer_routes, routes  # noqa: E402,F401  (routes register themselves on bp)
+from webapp.agenda import beheer_routes, provider_routes, routes  # noqa: E402,F401  (routes register themselves on bp)
 from webapp.agenda.routes import service_section  # noqa: E402
 from webapp.directory.signals import service_page_showing  # noqa: E402
 

@@ -29,7 +29,7 @@ def check(token):
             form.populate_errors(violation.reasons)
         else:
             return redirect(url_for("providers.checked", wat="klopt" if suggestion is None else "doorgegeven"))
-    return render_template("providers/check.html", form=form, service=service, values=values,
+    return render_template("providers/check.html", form=form, service=service, values=values, token=token,
                            labels=FIELD_LABELS), 400 if form.errors else 200
 
 
