@@ -158,8 +158,10 @@ def _check(gemeente, name, kind, postcodes, others_in=None):
                                              codes=", ".join(unknown[:10])))])
     taken = _taken(gemeente, name, kind, postcodes, others_in or {})
     if taken:
-        raise RuleViolation([("postcodes", _("Deze postcodes horen al bij een andere %(kind)s: %(codes)s",
-                                             kind=kind, codes=", ".join(taken[:10])))])
+        codes = ", ".join(taken[:10])
+        raise RuleViolation([("postcodes", _("Deze postcodes horen al bij een andere wijk: %(codes)s", codes=codes)
+                              if kind == "wijk" else _("Deze postcodes horen al bij een andere buurt: %(codes)s",
+                                                       codes=codes))])
 
 
 def _taken(gemeente, name, kind, postcodes, others_in):
