@@ -159,6 +159,7 @@ def test_cookie_page_says_only_functional_cookies(client):
     assert "alleen cookies die nodig zijn" in text and "geen cookies om u te volgen" in text
     # how long it lasts, as the login sessions really do (webapp/accounts/sessions.py)
     assert "Ingelogd: tot u uitlogt, of als u de website 30 dagen niet gebruikt" in text and "8 uur" in text
+    assert "taalOnthoudt in welke taal u de website leest. Alleen als u zelf een taal kiest.1 jaar" in text
 
 
 # Home
