@@ -10,7 +10,7 @@ pybabel=".venv/bin/pybabel"
 dir="webapp/translations"
 pot="$(mktemp --suffix=.pot)"
 trap 'rm -f "$pot"' EXIT
-extract() { "$pybabel" extract -F babel.cfg -k _l -k lazy_gettext --sort-output --project Buurtkaart -o "$pot" . 2>&1 | grep -v '^extracting messages'; }
+extract() { "$pybabel" extract -F babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: --sort-output --project Buurtkaart -o "$pot" . 2>&1 | grep -v '^extracting messages'; }
 case "${1:-}" in
   update) extract; "$pybabel" update -i "$pot" -d "$dir" --ignore-obsolete ;;
   compile) "$pybabel" compile -d "$dir" --statistics ;;

@@ -95,8 +95,9 @@ def test_behind_https_cookies_are_secure_and_hsts_is_sent(other_app, accounts):
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    language = client.get("/taal/en?terug=/", base_url="https://kaart.meppel.example").headers["Set-Cookie"]
-    assert language.startswith("taal=en;") and "Secure" in language
+    cookies = client.get("/taal/nl?terug=/", base_url="https://kaart.meppel.example").headers.getlist("Set-Cookie")
+    [language] = [cookie for cookie in cookies if cookie.startswith("taal=")]
+    assert "Secure" in language
 
 
 def test_plain_http_site_sends_no_hsts(client):

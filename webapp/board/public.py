@@ -61,7 +61,8 @@ def slot_labels(post):
     for slot in post.slots:
         day, _sep, part = slot.partition("-")
         if day in WEEKDAYS and part in DAY_PARTS:
-            labels.append(f"{WEEKDAYS[day]}{DAY_PARTS[part]}")
+            # TRANSLATORS: a day and a part of it, written as one word in Dutch ("maandagochtend")
+            labels.append(_("%(day)s%(part)s", day=WEEKDAYS[day], part=DAY_PARTS[part]))
     return labels
 
 
