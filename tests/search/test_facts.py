@@ -50,3 +50,15 @@ def test_a_server_process_warms_up_before_its_first_request(demo):
         gc.unfreeze()
     searcher = demo.extensions["search_index"].searcher()
     assert searcher._buurtkaart_facts and searcher._buurtkaart_kinds["service"]
+
+
+def test_scoring_only_some_rows_gives_their_scores_of_the_whole_search(demo):
+    added = make_service("Schulden en geldzaken Meppel", point=(52.6956, 6.1937))  # in a segment of its own
+    hits = search.search_kind("service", "schulden geld").hits
+    asked = [hit.row_id for hit in hits[::3]] + [added.id]
+    not_matching = search.search_kind("service", "").hits
+    unmatched = next(hit.row_id for hit in not_matching if hit.row_id not in {h.row_id for h in hits})
+    scores = search.score_rows("service", "schulden geld", [*asked, unmatched, "onbekend"])
+    assert scores == {hit.row_id: hit.score for hit in hits if hit.row_id in asked}
+    assert added.id in scores and len(scores) == len(set(asked)) > 2
+    assert search.score_rows("hulpvraag", "schulden geld", asked) == {}  # another kind's rows are not scored

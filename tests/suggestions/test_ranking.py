@@ -137,3 +137,22 @@ def test_the_distance_shown_is_measured_between_the_public_points(accounts):
     assert suggestion.distance_km == 1.5 and "1,5 km" in suggestion.reasons
     [back] = suggest_requests_for(near)
     assert back.distance_km == 1.5
+
+
+
+def test_the_text_is_measured_against_the_best_aanbod_in_reach(vraag, accounts):
+    """Only posts within reach are scored: a better text out of reach neither shows nor lowers the best in reach."""
+    offer(accounts["coordinator"], title="Hulp met uw computer en e-mail", description=vraag.description,
+          place="Assen", travel_km=40)  # 41,8 km away
+    offer(accounts["inwoner_b"], title=COMPUTER_TEXT[0], description=COMPUTER_TEXT[1], place="7942 AB")
+    offer(accounts["beheerder"], title="Tablet uitleg", description="Ik leg uw tablet uit.", place="Hoogeveen",
+          travel_km=20)  # 19,6 km away
+    suggestions = suggest_offers_for(vraag)
+    assert titles(suggestions) == [COMPUTER_TEXT[0], "Tablet uitleg"]
+    assert suggestions[0].factors["text"] == 1.0
+
+
+def test_aanbod_far_away_with_a_wide_travel_radius_is_found(vraag, accounts):
+    offer(accounts["inwoner_b"], title="Assen, 42 km", place="Assen", travel_km=42)  # 41,8 km away
+    offer(accounts["coordinator"], title="Assen, 41 km", place="Assen", travel_km=41)
+    assert titles(suggest_offers_for(vraag)) == ["Assen, 42 km"]

@@ -162,6 +162,43 @@ def _run(searcher, kind, query, only=None):
     return hits, matched
 
 
+def score_rows(searcher, kind, text, row_ids, groups=None):
+    """{row id: score} of the documents of `kind` among `row_ids` that match `text` (no spelling suggestion).
+
+    Only those documents are scored: each one is skipped to in the posting lists, so the cost follows the number
+    of rows asked for, not the number of matches. The scores are the ones `find` gives the same documents.
+    """
+    text = " ".join(words(text)[:MAX_WORDS])
+    query = build_query(searcher.schema, text, synonyms_for(searcher.schema, groups), searcher) if text else None
+    by_row, known = documents_by_row(searcher, kind), facts.for_searcher(searcher)
+    wanted = sorted(by_row[row_id] for row_id in set(row_ids) if row_id in by_row)
+    if query is None or not wanted:
+        return {}
+    scores, position = {}, 0
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        matcher = query.matcher(leaf, leaf.context())
+        while position < len(wanted) and wanted[position] < end and matcher.is_active():
+            docnum = wanted[position]
+            position += 1
+            if matcher.id() < docnum - offset:
+                matcher.skip_to(docnum - offset)
+            if matcher.is_active() and matcher.id() == docnum - offset:
+                scores[known[docnum].row_id] = matcher.score()
+        while position < len(wanted) and wanted[position] < end:
+            position += 1
+    return scores
+
+
+def documents_by_row(searcher, kind):
+    """{row id: live document number} of one kind, built once per searcher."""
+    cache = searcher.__dict__.setdefault("_buurtkaart_rows", {})
+    if kind not in cache:
+        known = facts.for_searcher(searcher)
+        cache[kind] = {known[docnum].row_id: docnum for docnum in kind_documents(searcher, kind)}
+    return cache[kind]
+
+
 def _every(searcher, kind):
     """Every document of `kind` (no words: nothing to score), built once per searcher."""
     cache = searcher.__dict__.setdefault("_buurtkaart_every", {})

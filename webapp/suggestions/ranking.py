@@ -1,7 +1,10 @@
 """Suggested matches between open vragen and open aanbod, each with the reasons it was suggested.
 
 The score is a weighted sum of four factors, each from 0 to 1 (WEIGHTS):
-- text (0.4): how well the other post's words match this post's title and description (Whoosh; the best hit = 1);
+- text (0.4): how well the other post's words match this post's title and description (Whoosh's score), the best
+  of the posts that may be suggested = 1: only those are scored (within reach first, then text), so the cost
+  follows the posts nearby, not every open post. The words as written: no "Bedoelde u" correction (it turned
+  "help" into "hulp", a word of nearly every vraag, and took seconds);
 - category (0.3): the vraag's category is one of the aanbod's categories;
 - distance (0.2): 1 at the same spot, falling to 0 at the edge of the volunteer's travel radius;
 - time (0.1): the volunteer can on a day the vraag needs (a flexible or recurring vraag fits any slot).
@@ -15,7 +18,7 @@ helper, so proposing it again cannot work).
 from dataclasses import dataclass, field
 
 from flask_babel import format_decimal, gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from webapp import search
 from webapp.extensions import db
@@ -27,6 +30,7 @@ from webapp.posts.vocab import MAX_TRAVEL_KM, OFFER, OPEN, REQUEST
 from webapp.suggestions.timing import days_reason, overlapping_days
 
 WEIGHTS = {"text": 0.4, "category": 0.3, "distance": 0.2, "time": 0.1}
+BOX_MARGIN = 1.01  # the database's box is a little wider than the radius: rounding never drops a post in reach
 
 
 @dataclass
@@ -36,6 +40,7 @@ class Suggestion:
     distance_km: float  # rounded to 0.5 km
     reasons: list = field(default_factory=list)
     factors: dict = field(default_factory=dict)
+    days: list = field(default_factory=list)  # the weekdays the volunteer can and the vraag needs
 
 
 def suggest_offers_for(vraag, limit=10):
@@ -43,9 +48,9 @@ def suggest_offers_for(vraag, limit=10):
     if vraag.status != OPEN or vraag.exact_point is None:
         return []
     in_contact = set(db.session.scalars(select(Match.helper_id).where(Match.request_id == vraag.id)))
-    offers = _open_near(HelpOffer, vraag.exact_point, MAX_TRAVEL_KM)
+    offers = _offers_reaching(vraag.exact_point)
     pairs = [(vraag, offer, offer) for offer in offers if offer.author_id not in in_contact]
-    return _rank(pairs, _text_scores(OFFER, vraag), limit)
+    return _rank(OFFER, vraag, pairs, limit)
 
 
 def suggest_requests_for(aanbod, limit=10):
@@ -55,43 +60,67 @@ def suggest_requests_for(aanbod, limit=10):
     in_contact = set(db.session.scalars(select(Match.request_id).where(Match.helper_id == aanbod.author_id)))
     vragen = _open_near(HelpRequest, aanbod.exact_point, aanbod.travel_km or 0)
     pairs = [(vraag, aanbod, vraag) for vraag in vragen if vraag.id not in in_contact]
-    return _rank(pairs, _text_scores(REQUEST, aanbod), limit)
+    return _rank(REQUEST, aanbod, pairs, limit)
 
 
 def _open_near(cls, point, km):
     """Open posts in the box around `point` (a cheap pre-filter; the exact distance decides later)."""
-    min_lat, min_lon, max_lat, max_lon = bounding_box(point, km)
-    return db.session.scalars(select(cls).where(
-        cls.status == OPEN, cls.coordinator_only.is_(False), cls.latitude.between(min_lat, max_lat), cls.longitude.between(min_lon, max_lon))).all()
+    return db.session.scalars(select(cls).where(*_open_in_box(cls, bounding_box(point, km)))).all()
 
 
-def _text_scores(kind, post):
-    """{post id: similarity} of the open posts of `kind` to this post's text, the best one 1."""
-    hits = search.search_kind(kind, f"{post.title} {post.description or ''}", ordered=False).hits
-    best = max((hit.score for hit in hits), default=0) or 1
-    return {hit.row_id: hit.score / best for hit in hits}
+def _offers_reaching(point):
+    """Open aanbod whose own travel radius may reach `point`: in the box of its travel_km around the point (a cheap
+    pre-filter in the database; the exact distance decides later). Degrees per km from the widest radius, which has
+    the most longitude per km."""
+    lat, lon = point
+    box = bounding_box(point, MAX_TRAVEL_KM)
+    lat_per_km, lon_per_km = ((box[2] - lat) / MAX_TRAVEL_KM * BOX_MARGIN, (box[3] - lon) / MAX_TRAVEL_KM * BOX_MARGIN)
+    reach = func.coalesce(HelpOffer.travel_km, 0)
+    return db.session.scalars(select(HelpOffer).where(
+        *_open_in_box(HelpOffer, box), func.abs(HelpOffer.latitude - lat) <= reach * lat_per_km,
+        func.abs(HelpOffer.longitude - lon) <= reach * lon_per_km)).all()
 
 
-def _rank(pairs, text_scores, limit):
-    scored = []
-    for vraag, aanbod, shown in pairs:
-        suggestion = score_pair(vraag, aanbod, shown, text_scores.get(shown.id, 0.0))
-        if suggestion is not None:
-            scored.append(suggestion)
+def _open_in_box(cls, box):
+    min_lat, min_lon, max_lat, max_lon = box
+    return (cls.status == OPEN, cls.coordinator_only.is_(False), cls.latitude.between(min_lat, max_lat),
+            cls.longitude.between(min_lon, max_lon))
+
+
+def _rank(kind, post, pairs, limit):
+    """The pairs that may be suggested, scored (the text only among them) and best first."""
+    reachable = [(vraag, aanbod, shown, km) for vraag, aanbod, shown in pairs
+                 if (km := _reach_km(vraag, aanbod)) is not None]
+    text_scores = _text_scores(kind, post, [shown.id for _vraag, _aanbod, shown, _km in reachable])
+    scored = [suggestion for suggestion in (_score(vraag, aanbod, shown, km, text_scores.get(shown.id, 0.0))
+                                            for vraag, aanbod, shown, km in reachable) if suggestion is not None]
     scored.sort(key=lambda s: (-s.score, s.distance_km, s.post.title, s.post.id))
+    for suggestion in scored[:limit]:  # the reasons' texts only for what is shown
+        suggestion.reasons = _reasons(suggestion.factors, suggestion.distance_km, suggestion.days)
     return scored[:limit]
 
 
-def score_pair(vraag, aanbod, shown, text):
-    """The Suggestion of `shown` (one of the pair), or None when the pair may not be suggested."""
+def _text_scores(kind, post, candidate_ids):
+    """{post id: similarity} of the candidates (open posts of `kind`) to this post's text, the best of them 1."""
+    scores = search.score_rows(kind, f"{post.title} {post.description or ''}", candidate_ids)
+    best = max(scores.values(), default=0) or 1
+    return {row_id: score / best for row_id, score in scores.items()}
+
+
+def _reach_km(vraag, aanbod):
+    """The distance between the exact points, or None when the pair may not be suggested (the same author, no
+    point, or beyond the volunteer's travel radius)."""
     if aanbod.author_id is None or aanbod.author_id == vraag.author_id:
         return None
     if vraag.exact_point is None or aanbod.exact_point is None:
         return None
     km = distance_km(vraag.exact_point, aanbod.exact_point)
+    return None if km > (aanbod.travel_km or 0) else km
+
+
+def _score(vraag, aanbod, shown, km, text):
+    """The Suggestion of `shown` (one of the pair), or None without a text or category match."""
     reach = aanbod.travel_km or 0
-    if km > reach:
-        return None
     category = 1.0 if vraag.category in aanbod.category_list else 0.0
     if not text and not category:
         return None
@@ -101,8 +130,7 @@ def score_pair(vraag, aanbod, shown, text):
     score = sum(WEIGHTS[name] * value for name, value in factors.items())
     # The radius is checked on the exact points; what a page or the API shows comes from the public points.
     shown_km = round_distance(distance_km(vraag.public_point, aanbod.public_point))
-    return Suggestion(post=shown, score=score, distance_km=shown_km, reasons=_reasons(factors, shown_km, days),
-                      factors=factors)
+    return Suggestion(post=shown, score=score, distance_km=shown_km, factors=factors, days=days)
 
 
 def _reasons(factors, shown_km, days):
