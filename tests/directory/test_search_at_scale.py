@@ -78,3 +78,18 @@ def test_a_radius_scores_only_what_is_near_but_counts_every_word_hit(client):
     assert found.word_hits == 2  # the words found something: not a search "zonder resultaat"
     nothing_near = search_services(ServiceQuery(text="schuldhulp", near="Assen", radius_km=1))
     assert nothing_near.total == 0 and nothing_near.word_hits == 2
+
+
+def test_the_gemeente_filter_lists_the_gemeenten_of_the_voorzieningen_not_archived(client):
+    make_service("Inloop Meppel", gemeente="Meppel")
+    gone = make_service("Inloop Assen", gemeente="Assen")
+    assert services.gemeenten() == ["Assen", "Meppel"]
+    page = client.get("/zoeken?q=inloop").get_data(as_text=True)
+    assert '<option value="Assen">Assen (1)</option>' in page
+    gone.archived_at = datetime.now(timezone.utc)
+    db.session.commit()
+    assert services.gemeenten() == ["Meppel"]
+    make_service("Inloop Zwolle", gemeente="Zwolle")
+    assert services.gemeenten() == ["Meppel", "Zwolle"]
+    response = client.get("/zoeken?q=inloop&gemeente=Assen")  # an old link: not a choice any more
+    assert response.status_code == 200 and "Assen (" not in response.get_data(as_text=True)

@@ -189,9 +189,9 @@ def get_service_by_slug(slug):
 
 
 def gemeenten():
-    """The gemeenten that have voorzieningen, for the filter."""
-    return db.session.scalars(select(Service.gemeente).where(Service.archived_at.is_(None))
-                              .distinct().order_by(Service.gemeente)).all()
+    """The gemeenten that have voorzieningen (not archived), for the filter: from the search index, which holds
+    exactly those, read once per index version (the database's DISTINCT read every row: 8 ms a search at 10,000)."""
+    return search.fact_values("service", "gemeente")
 
 
 

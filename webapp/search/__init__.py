@@ -57,15 +57,28 @@ def score_rows(kind, text, row_ids):
     return _timed(kind, lambda searcher, groups: query.score_rows(searcher, kind, text, row_ids, groups))
 
 
+def fact_values(kind, name):
+    """The distinct values of one fact (a field of facts.Facts, e.g. "gemeente") over the documents of `kind`, sorted:
+    read once per searcher, which lives until the index changes, so a database change counts once the index has
+    followed it (at once for its author, within about one apply for others: SEARCH_APPLY in the README)."""
+    return query.fact_values(_current_searcher(current_app._get_current_object()), kind, name)
+
+
 def _timed(kind, run):
     app = current_app._get_current_object()
     started = time.perf_counter()
-    _catch_up_if_behind(app)
-    _read_your_writes(app)
+    searcher = _current_searcher(app)
     groups = vocabulary.current_groups()  # a few rows; a beheerder's change counts from the next search on
-    found = run(app.extensions["search_index"].searcher(), groups)
+    found = run(searcher, groups)
     searched.send(app, kind=kind, seconds=time.perf_counter() - started)
     return found
+
+
+def _current_searcher(app):
+    """This thread's searcher, after catching up with other processes' writes and this browser's own."""
+    _catch_up_if_behind(app)
+    _read_your_writes(app)
+    return app.extensions["search_index"].searcher()
 
 
 def _read_your_writes(app):

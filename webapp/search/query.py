@@ -199,6 +199,17 @@ def documents_by_row(searcher, kind):
     return cache[kind]
 
 
+def fact_values(searcher, kind, name):
+    """The distinct values (sorted, without None) of one fact (a field of facts.Facts) over the live documents of
+    `kind`, computed once per searcher."""
+    cache = searcher.__dict__.setdefault("_buurtkaart_values", {})
+    if (kind, name) not in cache:
+        known = facts.for_searcher(searcher)
+        cache[kind, name] = sorted({getattr(known[docnum], name) for docnum in kind_documents(searcher, kind)}
+                                   - {None})
+    return cache[kind, name]
+
+
 def _every(searcher, kind):
     """Every document of `kind` (no words: nothing to score), built once per searcher."""
     cache = searcher.__dict__.setdefault("_buurtkaart_every", {})
