@@ -16,6 +16,7 @@ from webapp.privacy.erasure import account_erasing, forget_actor
 from webapp.search import applier, background, cli, hooks, query, registry, vocabulary
 from webapp.search import log as index_log
 from webapp.search.index import SearchIndex
+from webapp.search.schema import TEXT_FIELDS
 
 logger = logging.getLogger(__name__)
 CATCH_UP_EVERY = 2.0  # seconds; how often a reading process checks whether its index is behind the log
@@ -40,6 +41,7 @@ def warm_up(app):
     """Open this thread's searcher and read the facts and kinds of every document (a worker's first search)."""
     searcher = app.extensions["search_index"].searcher()
     query.facts.for_searcher(searcher)
+    query.flat.warm_up(searcher, TEXT_FIELDS)
     for kind in registry.searchable_models():
         query.kind_documents(searcher, kind)
 

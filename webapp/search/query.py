@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from whoosh.query import DisjunctionMax, Or, Term
 
-from webapp.search import facts, grid
+from webapp.search import facts, flat, grid
 from webapp.search.analysis import STOP_WORDS, analyse, fold, words
 from webapp.search.schema import FIELD_BOOSTS
 from webapp.search.synonyms import analyse_groups
@@ -144,21 +144,20 @@ def synonyms_for(schema, groups):
 def _run(searcher, kind, query, only=None):
     """(every match with its score, in document order (the caller orders); how many documents of `kind` matched,
     also outside `only`). Scores only documents of `kind` (and of `only`), and reads nothing stored: Whoosh's own
-    search(limit=None) also sorts, builds a Hit per match and rebuilt the kind filter on every query."""
+    search(limit=None) also sorts, builds a Hit per match and rebuilt the kind filter on every query. The scores
+    are Whoosh's, computed a posting list at a time (flat.py)."""
     if query is None:
         return [], 0
     of_kind, known = kind_documents(searcher, kind), facts.for_searcher(searcher)
     wanted = of_kind if only is None else of_kind & only
     hits, matched = [], 0
     for leaf, offset in searcher.leaf_searchers():
-        matcher = query.matcher(leaf, leaf.context())
-        while matcher.is_active():
-            docnum = matcher.id() + offset
+        for docnum, score in sorted(_segment_scores(leaf, query).items()):
+            docnum += offset
             if docnum in wanted:
-                hits.append(Hit(known[docnum].row_id, matcher.score(), known[docnum], docnum))
+                hits.append(Hit(known[docnum].row_id, score, known[docnum], docnum))
             if docnum in of_kind:
                 matched += 1
-            matcher.next()
     return hits, matched
 
 
@@ -208,6 +207,18 @@ def fact_values(searcher, kind, name):
         cache[kind, name] = sorted({getattr(known[docnum], name) for docnum in kind_documents(searcher, kind)}
                                    - {None})
     return cache[kind, name]
+
+
+def _segment_scores(leaf, query):
+    """{document number in the segment: score}; Whoosh's matchers when flat.py does not know one of them."""
+    try:
+        return flat.scores(leaf, query)
+    except flat.Unsupported:
+        scores, matcher = {}, query.matcher(leaf, leaf.context())
+        while matcher.is_active():
+            scores[matcher.id()] = matcher.score()
+            matcher.next()
+        return scores
 
 
 def _every(searcher, kind):

@@ -1,0 +1,58 @@
+"""Scores a posting list at a time (search/flat.py) are Whoosh's own scores, to the last bit."""
+import pytest
+
+from tests.factories import make_service
+from webapp.extensions import db
+from webapp.search import flat, query
+from webapp.search.vocabulary import current_groups
+
+WORDS = ("schulden", "ik kan mijn rekeningen niet betalen", "eenzaam dementie", "hulp bij de administratie",
+         "huiselijk geweld schulden")  # the last: an Or of a few words in an Or (two ArrayUnionMatchers)
+
+
+def whoosh_scores(leaf, asked):
+    matcher, found = asked.matcher(leaf, leaf.context()), {}
+    while matcher.is_active():
+        found[matcher.id()] = matcher.score()
+        matcher.next()
+    return found
+
+
+@pytest.mark.parametrize("text", WORDS)
+def test_flat_scores_equal_whoosh_scores(demo, text):
+    searcher = demo.extensions["search_index"].searcher()
+    asked = query.build_query(searcher.schema, " ".join(query.words(text)),
+                              query.synonyms_for(searcher.schema, current_groups()), searcher)
+    compared = 0
+    for leaf, _offset in searcher.leaf_searchers():
+        expected = whoosh_scores(leaf, asked)
+        assert flat.scores(leaf, asked) == expected  # a synonym group's DisjunctionMax and Whoosh's quirk in it
+        compared += len(expected)
+    assert compared > 0
+
+
+def test_deleted_documents_are_left_out_and_new_segments_count(demo):
+    service = make_service("Schuldhulp Flatdorp", summary="Hulp bij schulden in Flatdorp")
+    db.session.delete(service)
+    db.session.commit()
+    make_service("Schuldhulp Tweedorp", summary="Hulp bij schulden in Tweedorp")
+    searcher = demo.extensions["search_index"].searcher()
+    asked = query.build_query(searcher.schema, "schulden tweedorp",  # a word of one document: inlined postings
+                              query.synonyms_for(searcher.schema, current_groups()),
+                              searcher)
+    assert len(searcher.leaf_searchers()) >= 2
+    for leaf, _offset in searcher.leaf_searchers():
+        assert flat.scores(leaf, asked) == whoosh_scores(leaf, asked)
+    titles = {hit.facts.title for hit in query.find(searcher, "service", "schulden").hits}
+    assert "Schuldhulp Tweedorp" in titles and "Schuldhulp Flatdorp" not in titles
+
+
+def test_a_matcher_flat_does_not_know_is_scored_by_whoosh(demo, monkeypatch):
+    searcher = demo.extensions["search_index"].searcher()
+    before = [(hit.row_id, hit.score) for hit in query.find(searcher, "service", "eenzaam dementie").hits]
+
+    def unknown(_matcher, _reader):
+        raise flat.Unsupported("a matcher of another Whoosh")
+    monkeypatch.setattr(flat, "_evaluate", unknown)
+    assert [(hit.row_id, hit.score) for hit in query.find(searcher, "service", "eenzaam dementie").hits] == before
+    assert before
