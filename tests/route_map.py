@@ -84,6 +84,7 @@ def argument_values(world):
         "first_id": ["onbekend"],
         "second_id": ["onbekend"],
         "code": ["en", "ar", "nl", "onbekend"],
+        "language": ["en", "onbekend"],
         "filename": ["css/site.css", "onbekend.css"],  # /static/dist/<filename>: nothing built in tests, so 404s
     }
     if "service" in world:

@@ -82,6 +82,10 @@ class Config:
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "webapp" / "translations")  # one catalog per language, see README
+    # The languages a voorziening's texts may be translated into in beheer (webapp/directory/translations.py),
+    # whatever catalogs the interface has; a reader sees a translation when the page is in its language.
+    CONTENT_LANGUAGES = tuple(code.strip() for code in (os.environ.get("CONTENT_LANGUAGES") or "en,ar").split(",")
+                              if code.strip())
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # Sessions end after this long without a request (webapp/accounts/sessions.py), and at logout everywhere.
     STAFF_IDLE_TIMEOUT = timedelta(hours=8)  # coördinatoren and beheerders

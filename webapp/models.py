@@ -5,6 +5,7 @@ from webapp.directory import audit as directory_audit  # noqa: F401
 from webapp.directory import models as directory_models  # noqa: F401
 from webapp.directory import gemeente_contacts as directory_contacts  # noqa: F401
 from webapp.directory import merging as directory_merging  # noqa: F401
+from webapp.directory import translations as directory_translations  # noqa: F401
 from webapp.geo import models as geo_models  # noqa: F401
 from webapp.mail import models as mail_models  # noqa: F401
 from webapp.search import models as search_models  # noqa: F401

@@ -46,6 +46,7 @@
     var link = document.createElement("a");
     link.href = item.url;
     link.textContent = item.name;
+    if (item.lang && item.lang !== document.documentElement.lang) { link.lang = item.lang; }
     box.appendChild(link);
     if (item.approximate) {
       box.appendChild(textLine("span", "bk-popup__approx", el.dataset.msgApproximate));
@@ -167,7 +168,8 @@
     var map = baseMap(el).setView(point, el.dataset.approximate === "ja" ? 12 : 16);
     var marker = L.marker(point, { title: el.dataset.name, alt: el.dataset.name, keyboard: true }).addTo(map);
     var box = document.createElement("div");
-    box.appendChild(textLine("strong", "", el.dataset.name));
+    var name = box.appendChild(textLine("strong", "", el.dataset.name));
+    if (el.dataset.nameLang && el.dataset.nameLang !== document.documentElement.lang) { name.lang = el.dataset.nameLang; }
     if (el.dataset.approximate === "ja") {
       box.appendChild(textLine("span", "bk-popup__approx", el.dataset.msgApproximate));
     }

@@ -378,7 +378,7 @@ def test_markers_are_approximate_only_for_woonplaats_and_gemeente(client, precis
     service = make_service(point=(52.6956, 6.1937), precision=precision)
     [marker] = client.get("/zoeken/kaart").get_json()
     assert marker == {"id": service.id, "name": service.name, "lat": 52.6956, "lon": 6.1937,
-                      "approximate": approximate, "url": f"/voorzieningen/{service.slug}"}
+                      "approximate": approximate, "url": f"/voorzieningen/{service.slug}", "lang": "nl"}
 
 
 def test_a_service_without_a_place_is_listed_but_has_no_marker(client):

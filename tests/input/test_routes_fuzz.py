@@ -32,6 +32,7 @@ from webapp.beheer.district_forms import DistrictForm, DistrictImportForm
 from webapp.beheer.forms import HoursForm, MergeForm, ServiceForm
 from webapp.beheer.gemeente_forms import GemeenteContactForm
 from webapp.beheer.import_forms import ConfirmImportForm, ImportForm
+from webapp.beheer.translation_forms import TranslationForm
 from webapp.beheer.word_forms import AddWordForm, NewGroupForm, SynonymGroupForm
 from webapp.board.forms import BoardSearchForm
 from webapp.dashboard.forms import DashboardForm
@@ -127,6 +128,8 @@ ROUTES = {
     "beheer.new_service": Route((ServiceForm,)),
     "beheer.restore": Route(),
     "beheer.to_check": Route(),
+    "beheer.translations_page": Route(),
+    "beheer.save_translation": Route((TranslationForm,), prefix=lambda args: f"{args['language'][:8]}-"),
     "beheer.words": Route(),
     "board.index": Route(query=(BoardSearchForm,)),
     "board.markers": Route(query=(BoardSearchForm,)),

@@ -6,7 +6,8 @@ from flask import Blueprint
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
-from webapp.beheer import district_routes, duplicate_routes, gemeente_routes, import_routes, routes, word_routes  # noqa: E402,F401  (routes register themselves on bp)
+from webapp.beheer import (district_routes, duplicate_routes, gemeente_routes, import_routes, routes,  # noqa: E402,F401
+                           translation_routes, word_routes)  # (routes register themselves on bp)
 
 
 def init_app(app):

@@ -13,7 +13,17 @@ MERGED = "samengevoegd"
 ACTIONS = {CREATED: _l("aangemaakt"), CHANGED: _l("gewijzigd"), ARCHIVED: _l("gearchiveerd"),
            RESTORED: _l("hersteld"), IMPORTED: _l("geïmporteerd"), MERGED: _l("samengevoegd")}
 
-FIELD_LABELS = {
+class _Labels(dict):
+    """Field labels; a translated text's field 'name:en' reads 'Naam (en)'."""
+
+    def get(self, key, default=None):
+        field, _sep, language = str(key).partition(":")
+        if language and field in self:
+            return f"{self[field]} ({language})"
+        return super().get(key, default)
+
+
+FIELD_LABELS = _Labels({
     "name": _l("Naam"), "summary": _l("Korte omschrijving"), "description": _l("Beschrijving"),
     "gemeente": _l("Gemeente"), "service_area": _l("Werkgebied"), "organization": _l("Organisatie"),
     "access_route": _l("Toegang"), "layer": _l("Laag"), "themes": _l("Onderwerpen"), "target_groups": _l("Voor wie"),
@@ -27,7 +37,7 @@ FIELD_LABELS = {
     "closed_note": _l("Reden van de sluiting"), "notice": _l("Mededeling"), "notice_until": _l("Mededeling tot en met"),
     "remote_only": _l("Alleen online of telefonisch"), "last_checked_on": _l("Laatst gecontroleerd"),
     "archived": _l("Gearchiveerd"),
-}
+})
 
 
 class AuditEntry(db.Model):

@@ -5,7 +5,7 @@ from dataclasses import replace
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, gettext as _
 
-from webapp.directory import bp, gemeente_contacts, links, merging, missed, opening, services
+from webapp.directory import bp, gemeente_contacts, links, merging, missed, opening, services, translations
 from webapp.directory.signals import extra_sections
 from webapp.directory.structured_data import service_json_ld
 from webapp.directory.crisis import mentions_crisis
@@ -24,7 +24,7 @@ def _template_helpers():
             "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE, "NATIONAL": NATIONAL,
             "tile_attribution": tile_attribution(current_app.config.get("MAP_TILE_URL", "")),
             "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal,
-            "format_datetime": format_datetime}
+            "format_datetime": format_datetime, "shown": translations.shown}
 
 
 def weekday_name(weekday):
@@ -74,7 +74,11 @@ def theme(slug):
 def markers():
     """Every result of the search with a point, for the map (the list shows one page of them)."""
     _form, results = run_search()
-    return jsonify([_marker(candidate) for candidate in (results.markers if results else [])])
+    candidates = results.markers if results else []
+    names = translations.names_for_page([candidate.row_id for candidate in candidates])
+    response = jsonify([_marker(candidate, names.get(candidate.row_id)) for candidate in candidates])
+    response.vary.update(("Cookie", "Accept-Language"))  # the names are in the reader's language
+    return response
 
 
 @bp.route("/voorzieningen/<slug>")
@@ -128,10 +132,11 @@ def _paging(_form, results):
             "page_numbers": links.page_numbers(results.page, results.last_page)}
 
 
-def _marker(candidate):
+def _marker(candidate, translated=None):
     return {
         "id": candidate.row_id,
-        "name": candidate.name,
+        "name": translated.text if translated else candidate.name,
+        "lang": translated.lang if translated else translations.DUTCH,
         "lat": candidate.point[0],
         "lon": candidate.point[1],
         "approximate": candidate.precision in APPROXIMATE,

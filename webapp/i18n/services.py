@@ -5,6 +5,7 @@ from pathlib import Path
 from babel import Locale
 from flask import current_app, has_request_context, request
 from flask_babel import get_locale
+from markupsafe import Markup, escape
 
 COOKIE = "taal"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -56,6 +57,25 @@ def page_language():
     code = str(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
     return {"page_lang": code.replace("_", "-"), "page_dir": "rtl" if locale.character_order == "right-to-left" else "ltr",
             "other_languages": [(other, language_name(other)) for other in languages() if other != code]}
+
+
+def data_lang(lang=None):
+    """` lang="nl"` for a text of the data (Dutch unless it is a translation) on a page in another language, and
+    ` lang="<code>"` for a translated text (WCAG 3.1.2, language of parts); nothing for Dutch on a Dutch page."""
+    default = current_app.config["BABEL_DEFAULT_LOCALE"]
+    lang = lang or default
+    page = str(get_locale()) if has_request_context() and get_locale() else default
+    if lang == default == page:
+        return Markup("")  # falsy: in_dutch() leaves the text as it is
+    return Markup(' lang="%s"') % escape(lang.replace("_", "-"))
+
+
+def in_dutch(text):
+    """A Dutch text of the data inside a translated sentence: as it is on a Dutch page, else in a
+    <span lang="nl">."""
+    if not data_lang():
+        return escape(text)
+    return Markup("<span%s>%s</span>") % (data_lang(), text)
 
 
 def request_language():
