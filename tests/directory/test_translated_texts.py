@@ -102,3 +102,12 @@ def test_posts_and_activities_on_an_english_page_are_marked_dutch(client, login,
     assert "Koffieochtend" in texts(agenda.find("span", lang="nl"))
     assert "Koffie en een praatje" in texts(agenda.find("p", lang="nl"))
     assert "Money desk Meppel" in texts(agenda.find("a", lang="en"))
+
+
+def test_the_handouts_are_printed_in_the_readers_language(client, geldloket):
+    handout = page(client, f"/voorzieningen/{geldloket.slug}/afdrukken", "en")
+    assert texts(handout.find("h1", lang="en")) == ["Money desk Meppel"]
+    assert "gratis voor inwoners" not in texts(handout.find("p", lang="en"))
+    search = page(client, "/zoeken/afdrukken?q=geld", "en")
+    assert texts(search.find("h2", lang="en")) == ["Money desk Meppel"]
+    assert texts(page(client, f"/voorzieningen/{geldloket.slug}/afdrukken").find("h1")) == ["Geldloket Meppel"]

@@ -118,7 +118,7 @@ def post_json(post, distance_km=None, with_distance=False):
 def marker(candidate):
     """One map marker: the masked title at the public point, with the public page as link."""
     return {"id": candidate.row_id, "name": candidate.title, "lat": candidate.point[0], "lon": candidate.point[1],
-            "approximate": True, "kind": candidate.kind,
+            "approximate": True, "kind": candidate.kind, "lang": "nl",  # a resident's own words (popup's lang)
             "url": url_for(SHOW_ENDPOINTS[candidate.kind], post_id=candidate.row_id)}
 
 
