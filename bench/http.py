@@ -5,7 +5,9 @@ import subprocess
 import sys
 import threading
 import time
+from itertools import cycle
 from pathlib import Path
+from urllib.parse import urlencode
 
 from bench.measure import percentile, rss_mb
 from tests.system import free_port
@@ -23,7 +25,8 @@ class Server:
         env = {**os.environ, "DATABASE_URL": database_url, "SEARCH_INDEX_DIR": str(index_dir),
                "BUURTKAART_DEMO": "1", "SECRET_KEY": "bench", "RATELIMIT_ENABLED": "0",
                "SITE_URL": f"http://127.0.0.1:{self.port}", "RATELIMIT_SQLITE_PATH": str(folder / "rl.db"),
-               "MAIL_DIR": str(folder / "mail"), "PYTHONWARNINGS": "ignore"}
+               "MAIL_DIR": str(folder / "mail"), "PYTHONWARNINGS": "ignore",
+               "GUNICORN_MAX_REQUESTS": "0"}  # no renewed workers: the memory is measured across a long series
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
             [str(gunicorn), "-c", "deploy/gunicorn.conf.py", "-w", str(WORKERS), "--threads", "1",
@@ -42,9 +45,13 @@ class Server:
         raise RuntimeError("gunicorn did not answer within 60 s (see gunicorn.log)")
 
     def worker_rss_mb(self):
+        return max(self.workers_rss_mb().values(), default=None)
+
+    def workers_rss_mb(self):
+        """{worker pid: RSS in MB}."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         pids = children.read_text().split() if children.exists() else []
-        return max((rss_mb(pid) or 0 for pid in pids), default=None)
+        return {pid: rss_mb(pid) or 0 for pid in pids}
 
     def stop(self):
         self.process.terminate()
@@ -71,6 +78,58 @@ def load(port, path, seconds, threads):
     2 s (every worker's first search opens the index and reads the gazetteer)."""
     _run_clients(port, path, min(seconds, 2.0), threads)
     return _run_clients(port, path, seconds, threads)
+
+
+def zoeken_paths(specs):
+    """/zoeken for each service query of bench/queries.json, pages 1 and 2: different searches, as residents ask."""
+    paths = []
+    for spec in specs:
+        params = {"q": spec.get("q"), "plaats": spec.get("near"), "straal": spec.get("radius_km"),
+                  "thema": spec.get("themes", []), "toegang": spec.get("access"),
+                  "nu_open": "y" if spec.get("open_now") else None}
+        params = {name: value for name, value in params.items() if value not in (None, [])}
+        paths += [f"/zoeken?{urlencode({**params, 'pagina': page}, doseq=True)}" for page in (1, 2)]
+    return paths
+
+
+def memory_growth(server, paths, count, limit_s, threads):
+    """Each worker's RSS after every path has been asked twice, and after `count` more searches over the paths (or
+    as many as `limit_s` seconds allow); the largest growth of a worker that lived through the series."""
+    _ask(server.port, paths * 2, threads)
+    before = server.workers_rss_mb()
+    asked, errors = _ask(server.port, [path for path, _ in zip(cycle(paths), range(count))], threads, limit_s)
+    after = server.workers_rss_mb()
+    growth = [after[pid] - before[pid] for pid in before if pid in after]
+    return {"rss_growth_mb": round(max(growth), 1) if growth else None, "rss_searches": asked,
+            "rss_before_mb": max(before.values(), default=None), "rss_after_mb": max(after.values(), default=None),
+            "rss_search_errors": errors}
+
+
+def _ask(port, paths, threads, limit_s=None):
+    """Ask every path once (until `limit_s` seconds have passed), `threads` clients at a time: (how many were asked,
+    how many answers were not 200)."""
+    queue, counts, lock = iter(paths), [0, 0], threading.Lock()
+    stop_at = time.monotonic() + limit_s if limit_s else None
+
+    def client():
+        while True:
+            with lock:
+                path = None if stop_at and time.monotonic() > stop_at else next(queue, None)
+            if path is None:
+                return
+            try:
+                ok = get(port, path)[0] == 200
+            except OSError:
+                ok = False
+            with lock:
+                counts[0] += 1
+                counts[1] += not ok
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return counts[0], counts[1]
 
 
 def _run_clients(port, path, seconds, threads):

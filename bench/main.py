@@ -17,7 +17,7 @@ import flask_migrate
 from sqlalchemy import select
 
 from bench import bruteforce, dataset
-from bench.http import Server, load
+from bench.http import Server, load, memory_growth, zoeken_paths
 from bench.measure import cpu_timed_ms, folder_mb, rss_mb, summary, timed_ms
 from bench.reference import Reference
 from webapp import create_app, search
@@ -45,7 +45,7 @@ MIN_RECALL = 0.95
 KEYS = ("n", "reindex_s", "index_mb", "text_p95_ms", "text_geo_p95_ms", "geo_p95_ms", "typo_p95_ms",
         "suggest_p95_ms", "write_p95_ms", "index_lag_p95_ms", "recall_at_20", "fts5_text_p95_ms",
         "fts5_text_geo_p95_ms", "fts5_geo_p95_ms", "http_zoeken_rps", "http_api_rps", "http_static_rps",
-        "http_page_rps", "rss_mb")
+        "http_page_rps", "rss_mb", "rss_growth_mb")
 GROUPS = ("text", "text_geo", "text_radius", "geo", "typo", "facets", "open_now", "board")
 
 
@@ -56,12 +56,16 @@ def parse(argv):
     parser.add_argument("--rounds", type=int, help="timed rounds of every query (default 7; --quick 3)")
     parser.add_argument("--no-http", action="store_true", help="skip gunicorn")
     parser.add_argument("--suggestions", type=int, help="vragen to suggest aanbod for (default 200; --quick 50)")
+    parser.add_argument("--rss-searches", type=int, help="/zoeken searches a worker's memory is measured across "
+                        "(default 10,000; --quick 100), at most --rss-seconds (default 600)")
+    parser.add_argument("--rss-seconds", type=float, default=600.0, help="time limit of those searches")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for <date>-<N>.json")
     args = parser.parse_args(argv)
     args.n = args.n or [1000]
     if args.quick:
         args.n = [1000]
     args.rounds = args.rounds or (2 if args.quick else 7)
+    args.rss_searches = args.rss_searches or (100 if args.quick else 10000)
     return args
 
 
@@ -127,7 +131,7 @@ def measure(app, folder, n, args):
     result.update(writes(app, QUERIES["writes"] // (4 if args.quick else 1)))
     result["bench_rss_mb"] = rss_mb()
     if not args.no_http:
-        result.update(serve(app, folder, 1.0 if args.quick else 5.0))
+        result.update(serve(app, folder, 1.0 if args.quick else 5.0, (args.rss_searches, args.rss_seconds)))
     return result
 
 
@@ -226,8 +230,10 @@ def suggestions(count):
     result = {"suggest_vragen": count}
     vragen = db.session.scalars(select(HelpRequest).where(HelpRequest.status == OPEN)
                                 .order_by(HelpRequest.id).limit(count)).all()
-    samples = [timed_ms(suggest_offers_for, vraag)[1] for vraag in vragen]
-    return {**result, **{f"suggest_{name}_ms": value for name, value in summary(samples).items()}}
+    samples = [cpu_timed_ms(suggest_offers_for, vraag)[1:] for vraag in vragen]
+    for label, found in (("", [wall for wall, _cpu in samples]), ("cpu_", [cpu for _wall, cpu in samples])):
+        result.update({f"suggest_{label}{name}_ms": value for name, value in summary(found).items()})
+    return result
 
 
 def writes(app, count):
@@ -262,7 +268,7 @@ def _lag_until_found(service_id, word, limit_s=10.0):
     return limit_s * 1000
 
 
-def serve(app, folder, seconds):
+def serve(app, folder, seconds, rss_series):
     db.session.remove()
     app.extensions["search_index"].close()
     server = Server(app.config["SQLALCHEMY_DATABASE_URI"], folder / "index", folder)
@@ -274,6 +280,7 @@ def serve(app, folder, seconds):
                           f"http_{target['name']}_p95_ms": measured["p95_ms"],
                           f"http_{target['name']}_errors": measured["errors"]})
         found["rss_mb"] = server.worker_rss_mb()
+        found.update(memory_growth(server, zoeken_paths(QUERIES["services"]), *rss_series, threads=4))
         return found
     finally:
         server.stop()
@@ -289,13 +296,14 @@ def print_table(result):
         cpu95, ref_cpu95 = result[f"{group}_cpu_p95_ms"], result[f"fts5_{group}_cpu_p95_ms"]
         print(f"{group:<12} {result[f'{group}_p50_ms']:>8} {p95:>8} {result[f'fts5_{group}_p50_ms']:>9} "
               f"{ref95:>9} {_ratio(p95, ref95):>6} {cpu95:>8} {ref_cpu95:>8} {_ratio(cpu95, ref_cpu95):>6}")
-    print(f"suggestions p95 {result['suggest_p95_ms']} ms; write p95 {result['write_p95_ms']} ms; "
+    print(f"suggestions p95 {result['suggest_p95_ms']} ms (CPU {result['suggest_cpu_p95_ms']}); write p95 {result['write_p95_ms']} ms; "
           f"index lag p95 {result['index_lag_p95_ms']} ms; recall@20 {result['recall_at_20']}; "
           f"totals and facets match FTS5: {result['totals_match']}")
     if "http_zoeken_rps" in result:
         print("HTTP req/s: " + ", ".join(f"{name} {result.get(f'http_{name}_rps')}"
                                          for name in ("static", "page", "zoeken", "voor_elkaar", "api"))
-              + f"; worker RSS {result['rss_mb']} MB")
+              + f"; worker RSS {result['rss_mb']} MB, growing {result.get('rss_growth_mb')} MB across "
+              f"{result['rss_searches']:,} searches")
 
 
 def _ratio(value, reference):

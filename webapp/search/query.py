@@ -164,8 +164,10 @@ def _run(searcher, kind, query, only=None):
 def score_rows(searcher, kind, text, row_ids, groups=None):
     """{row id: score} of the documents of `kind` among `row_ids` that match `text` (no spelling suggestion).
 
-    Only those documents are scored: each one is skipped to in the posting lists, so the cost follows the number
-    of rows asked for, not the number of matches. The scores are the ones `find` gives the same documents.
+    Only those documents are scored, so the cost follows the number of rows asked for, not the matches: the query's
+    parts (a word in a field: a Term or DisjunctionMax) are summed as its Or does, each part either walking its
+    postings (when it has fewer than the rows) or skipping to each row. The scores are those `find` gives the same
+    documents (up to the order of a floating-point sum).
     """
     text = " ".join(words(text)[:MAX_WORDS])
     query = build_query(searcher.schema, text, synonyms_for(searcher.schema, groups), searcher) if text else None
@@ -173,19 +175,41 @@ def score_rows(searcher, kind, text, row_ids, groups=None):
     wanted = sorted(by_row[row_id] for row_id in set(row_ids) if row_id in by_row)
     if query is None or not wanted:
         return {}
-    scores, position = {}, 0
+    parts, scores = list(_summed_parts(query)), {}
     for leaf, offset in searcher.leaf_searchers():
-        end = offset + leaf.doc_count_all()
-        matcher = query.matcher(leaf, leaf.context())
-        while position < len(wanted) and wanted[position] < end and matcher.is_active():
-            docnum = wanted[position]
-            position += 1
-            if matcher.id() < docnum - offset:
-                matcher.skip_to(docnum - offset)
-            if matcher.is_active() and matcher.id() == docnum - offset:
-                scores[known[docnum].row_id] = matcher.score()
-        while position < len(wanted) and wanted[position] < end:
-            position += 1
+        local = [docnum - offset for docnum in wanted if offset <= docnum < offset + leaf.doc_count_all()]
+        for docnum, score in _score_leaf(leaf, parts, local).items():
+            scores[known[docnum + offset].row_id] = score
+    return scores
+
+
+def _summed_parts(query):
+    """The parts whose scores an Or (without a boost of its own) adds up."""
+    if isinstance(query, Or) and query.boost == 1.0:
+        for part in query.subqueries:
+            yield from _summed_parts(part)
+    else:
+        yield query
+
+
+def _score_leaf(leaf, parts, local):
+    """{document number in this segment: summed score} of the `local` (sorted) document numbers that match."""
+    scores, members, context, reader = {}, set(local), leaf.context(), leaf.reader()
+    for part in parts if local else ():
+        matcher = part.matcher(leaf, context)
+        if part.estimate_size(reader) <= len(local):  # a rare word: walk its postings
+            while matcher.is_active():
+                if matcher.id() in members:
+                    scores[matcher.id()] = scores.get(matcher.id(), 0.0) + matcher.score()
+                matcher.next()
+            continue
+        for docnum in local:  # a common word: skip to each document asked for
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                scores[docnum] = scores.get(docnum, 0.0) + matcher.score()
     return scores
 
 
