@@ -33,7 +33,8 @@ def index():
 
 @bp.route("/voor-elkaar/kaart")
 def markers():
-    """Every result of the search with its public point, for the map (the list shows one page of them)."""
+    """The first results of the search (services.MAX_MARKERS) and the page's, at their public points, for the
+    map (the list shows one page of them)."""
     form, results = _run_search()
     if results is None:
         return jsonify({"error": {"status": 400, "messages": [message for _id, message in form.problems()]

@@ -1,11 +1,13 @@
-"""Finding open vragen and aanbod: the index finds the words, the database decides what is open and public.
+"""Finding open vragen and aanbod: the index finds the words and holds the public facts every hit is filtered,
+counted and ordered by (masked title, categories, gemeente, public point, when published: its facts column, which
+holds only posts that are open and public); the database decides what is shown: the page's posts are read
+from it and one that is no longer open is left out (the index may lag a moment behind a change).
 
 Distances are measured from the public (grid) point and rounded to half a kilometre; the exact point is
 never read here.
 """
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import select
 
@@ -15,15 +17,15 @@ from webapp.directory import ranking  # the kaart's place rules, distances and o
 from webapp.extensions import db
 from webapp.posts.models import POST_CLASSES, Post
 from webapp.posts.privacy import round_distance
-from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES, OPEN
 
-BATCH = 500  # ids per IN (...) query; SQLite allows at most 32,766 variables
+MAX_MARKERS = 300  # what a map of the results can usefully show (as on the kaart)
+CATEGORY_SLUGS = frozenset(CATEGORIES)
 
 
 @dataclass
 class Candidate:
-    """A hit with the public facts of its post, read from the database (the index may lag a moment)."""
+    """A hit with the public facts of its post, from the index."""
     row_id: str
     kind: str
     score: float
@@ -31,7 +33,7 @@ class Candidate:
     categories: frozenset = frozenset()
     gemeente: str = ""
     point: tuple | None = None  # the public point (posts.privacy: at least PRIVACY_K addresses share it)
-    published_at: datetime | None = None
+    published: str = ""  # facts.Facts.published: sorts in time order
     distance_km: float | None = None  # rounded to 0.5 km
 
 
@@ -50,7 +52,7 @@ class PostResults:
     facets: dict = field(default_factory=dict)  # {"categories": {slug: n}, "kinds": {kind: n}}
     place: object = None
     suggestion: str | None = None
-    markers: list = field(default_factory=list)  # every result with a point, not only this page
+    markers: list = field(default_factory=list)  # the first MAX_MARKERS results with a point, and this page's
 
 
 def search_posts(query):
@@ -72,9 +74,9 @@ def search_posts(query):
     last_page = max(1, math.ceil(len(matching) / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
     start = (page - 1) * query.per_page
-    return PostResults(total=len(matching), page=page, last_page=last_page,
-                       items=_load_page(matching[start:start + query.per_page]), facets=facets, place=place,
-                       suggestion=suggestion, markers=[c for c in matching if c.point is not None])
+    items, shown = _load_page(matching[start:], query.per_page)
+    return PostResults(total=len(matching), page=page, last_page=last_page, items=items, facets=facets,
+                       place=place, suggestion=suggestion, markers=_markers(matching[:MAX_MARKERS], shown))
 
 
 def get_open_post(kind, post_id):
@@ -85,31 +87,20 @@ def get_open_post(kind, post_id):
 
 
 def _candidates(query):
-    """The text hits of every asked kind, kept only when the database says the post is open."""
-    hits, suggestion = [], None
+    """The text hits of every asked kind with their public facts from the index."""
+    candidates, suggestion = [], None
     for kind in query.kinds:
         found = search.search_kind(kind, query.text, ordered=False)  # _order sorts
-        hits += [(kind, hit) for hit in found.hits]
+        candidates += [_candidate(kind, hit) for hit in found.hits]
         suggestion = suggestion or found.suggestion
-    rows = _open_rows([hit.row_id for _kind, hit in hits])
-    return [_candidate(kind, hit.score, rows[hit.row_id]) for kind, hit in hits if hit.row_id in rows], suggestion
+    return candidates, suggestion
 
 
-def _open_rows(ids):
-    columns = (Post.id, Post.title, Post.categories, Post.gemeente, Post.public_latitude, Post.public_longitude,
-               Post.published_at)
-    rows = {}
-    for start in range(0, len(ids), BATCH):
-        statement = select(*columns).where(Post.id.in_(ids[start:start + BATCH]), Post.status == OPEN)
-        rows.update((row.id, row) for row in db.session.execute(statement))
-    return rows
-
-
-def _candidate(kind, score, row):
-    point = (row.public_latitude, row.public_longitude) if row.public_latitude is not None else None
-    return Candidate(row_id=row.id, kind=kind, score=score, title=mask_contact(row.title),
-                     categories=frozenset(s for s in row.categories.split(",") if s in CATEGORIES),
-                     gemeente=row.gemeente, point=point, published_at=row.published_at)
+def _candidate(kind, hit):
+    found = hit.facts
+    return Candidate(row_id=hit.row_id, kind=kind, score=hit.score, title=found.title,
+                     categories=found.themes & CATEGORY_SLUGS, gemeente=found.gemeente or "", point=found.point,
+                     published=found.published)
 
 
 def _admit(query, candidate):
@@ -131,11 +122,32 @@ def _facets(candidates):
 
 def _order(candidates, by_relevance):
     """The kaart's order (relevance band, distance, score); the newest first among equals (stable sorts)."""
-    candidates.sort(key=lambda c: (c.published_at is not None, c.published_at or 0, c.row_id), reverse=True)
+    candidates.sort(key=lambda c: (c.published, c.row_id), reverse=True)
     candidates.sort(key=ranking.relevance_key(candidates, by_relevance))
 
 
-def _load_page(candidates):
-    ids = [c.row_id for c in candidates]
-    by_id = {post.id: post for post in db.session.scalars(select(Post).where(Post.id.in_(ids)))} if ids else {}
-    return [ResultItem(by_id[c.row_id], c.distance_km) for c in candidates if c.row_id in by_id]
+def _markers(first, shown):
+    """The first results and this page's with a point, those the database says are open and public."""
+    wanted = {id(c): c for c in first + shown if c.point is not None}
+    ids = [c.row_id for c in wanted.values()]
+    still_open = set(db.session.scalars(select(Post.id).where(
+        Post.id.in_(ids), Post.status == OPEN, Post.coordinator_only.is_(False)))) if ids else set()
+    return [c for c in wanted.values() if c.row_id in still_open]
+
+
+def _load_page(candidates, count):
+    """The first `count` of `candidates` whose post the database says is open and public, as ResultItems, and
+    those candidates: one the index still holds a moment after it closed is skipped (the next one fills in)."""
+    items, shown = [], []
+    for start in range(0, len(candidates), count):
+        batch = candidates[start:start + count]
+        ids = [candidate.row_id for candidate in batch]
+        by_id = {post.id: post for post in db.session.scalars(select(Post).where(Post.id.in_(ids)))}
+        for candidate in batch:
+            post = by_id.get(candidate.row_id)
+            if post is not None and post.kind == candidate.kind and post.is_searchable():
+                items.append(ResultItem(post, candidate.distance_km))
+                shown.append(candidate)
+            if len(items) == count:
+                return items, shown
+    return items, shown

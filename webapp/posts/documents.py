@@ -1,4 +1,6 @@
 """What a post contributes to the search index: public text only (masked), and only the public point."""
+from datetime import timezone
+
 from webapp.text import mask_contact
 from webapp.posts.vocab import CATEGORIES
 
@@ -21,5 +23,15 @@ def post_document(post):
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
         "precision": "raster",
+        "published": sortable_moment(post.published_at),  # the board's order among equals, from the index
     }
+
+
+def sortable_moment(moment):
+    """A moment as text that sorts in time order: UTC, every digit always there; "" for none."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
 

@@ -7,7 +7,9 @@ so a search reads a hit's facts from a Python list.
 from typing import NamedTuple
 
 SEPARATOR = "\x1f"
-NAMES = ("row_id", "title", "slug", "themes", "access", "gemeente", "area", "lat", "lon", "precision", "hours")
+NAMES = ("row_id", "title", "slug", "themes", "access", "gemeente", "area", "lat", "lon", "precision", "hours",
+         "published")
+ONLY_HERE = ("hours", "published")  # facts that are no field of the schema
 _segments = {}  # {(segment id, doc count): [Facts]}
 MAX_SEGMENTS = 256
 
@@ -23,6 +25,7 @@ class Facts(NamedTuple):
     point: tuple | None
     precision: str | None
     hours: str  # the weekly slots and dated exceptions (see encode_hours in the feature that has hours), or ""
+    published: str  # when a post was first open, as text that sorts in time order (UTC), or ""
 
 
 def encode(document):
@@ -34,11 +37,11 @@ def encode(document):
 def decode(value):
     if not value:
         return None
-    row_id, title, slug, themes, access, gemeente, area, lat, lon, precision, hours = \
+    row_id, title, slug, themes, access, gemeente, area, lat, lon, precision, hours, published = \
         value.decode("utf-8").split(SEPARATOR)
     return Facts(row_id, title, slug, frozenset(filter(None, themes.split(","))), access or None, gemeente or None,
                  frozenset(filter(None, area.split(","))), (float(lat), float(lon)) if lat and lon else None,
-                 precision or None, hours)
+                 precision or None, hours, published)
 
 
 def for_searcher(searcher):

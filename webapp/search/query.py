@@ -122,7 +122,13 @@ def _is_vocabulary(analyzer, word, synonyms):
 
 
 def _occurs(searcher, kind, word):
-    return len(searcher.search(Term("spell", word), filter=Term("kind", kind), limit=1)) > 0
+    """Whether a live document of `kind` has `word` in its spelling field. The documents of a kind are kept per
+    searcher; a search with filter=Term("kind", kind) built them again on every call (0.2 s at 10,000)."""
+    of_kind = kind_documents(searcher, kind)
+    for leaf, offset in searcher.leaf_searchers():
+        if any(docnum + offset in of_kind for docnum in Term("spell", word).matcher(leaf).all_ids()):
+            return True
+    return False
 
 
 _analysed = {}  # {(id(analyzer), groups): (analyzer, Synonyms)}: the groups analysed once per index and version

@@ -22,10 +22,11 @@ def search_targets(obj):
 
 def document_for(row):
     """The index document of a searchable row: its own fields plus key, kind, id, version and the facts column
-    (which also holds what is in no field, such as `hours`)."""
+    (which also holds what is in no field, such as `hours` and `published`)."""
     fields = {key: value for key, value in row.search_document().items() if value is not None}
     kind = row.__search_kind__
     document = {**fields, "key": f"{kind}:{row.id}", "kind": kind, "row_id": row.id, "version": row.version}
     document["facts"] = facts.encode(document)
-    document.pop("hours", None)
+    for name in facts.ONLY_HERE:
+        document.pop(name, None)
     return document

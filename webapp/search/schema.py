@@ -13,7 +13,7 @@ from webapp.search.analysis import dutch_analyzer, plain_analyzer
 FIELD_BOOSTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0, "place": 0.5}
 TEXT_FIELDS = tuple(FIELD_BOOSTS)
 META_KEY = "_meta"
-SCHEMA_VERSION = 6  # raise with every change below: an index with another version is rebuilt, not written
+SCHEMA_VERSION = 7  # raise with every change below: an index with another version is rebuilt, not written
 
 
 def build_schema(wordset):
