@@ -41,12 +41,18 @@
     return node;
   }
 
+  // A name from the data says its language (a translation's, or Dutch on a page in another language), as the
+  // server's data_lang() does: only Dutch on a Dutch page goes without.
+  function markLanguage(node, lang) {
+    if (lang && (lang !== "nl" || document.documentElement.lang !== "nl")) { node.lang = lang; }
+  }
+
   function popupFor(item, el, onList) {
     var box = document.createElement("div");
     var link = document.createElement("a");
     link.href = item.url;
     link.textContent = item.name;
-    if (item.lang && item.lang !== document.documentElement.lang) { link.lang = item.lang; }
+    markLanguage(link, item.lang);
     box.appendChild(link);
     if (item.approximate) {
       box.appendChild(textLine("span", "bk-popup__approx", el.dataset.msgApproximate));
@@ -169,7 +175,7 @@
     var marker = L.marker(point, { title: el.dataset.name, alt: el.dataset.name, keyboard: true }).addTo(map);
     var box = document.createElement("div");
     var name = box.appendChild(textLine("strong", "", el.dataset.name));
-    if (el.dataset.nameLang && el.dataset.nameLang !== document.documentElement.lang) { name.lang = el.dataset.nameLang; }
+    markLanguage(name, el.dataset.nameLang);
     if (el.dataset.approximate === "ja") {
       box.appendChild(textLine("span", "bk-popup__approx", el.dataset.msgApproximate));
     }

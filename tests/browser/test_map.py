@@ -8,9 +8,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, run_axe
 from tests.browser.test_search_journey import SCREENSHOT as LIST_SCREENSHOT
-from tests.factories import make_post
+from tests.factories import make_post, make_service
+from webapp.directory.translations import ServiceTranslation
 from webapp.extensions import db
 
 
@@ -127,3 +128,25 @@ def test_when_tiles_do_not_load_the_page_says_the_list_still_works(open_browser,
     expect(note).to_contain_text("de lijst werkt wel")
     expect(note).to_have_count(1)
     expect(page.locator(".leaflet-marker-icon").first).to_be_visible()
+
+
+def test_a_translated_name_in_the_popups_carries_its_language(open_browser, live_server):
+    with live_server.app.app_context():
+        service = make_service("Vertaalde inloop", slug="vertaalde-inloop", point=(52.6956, 6.1937),
+                               summary="Koffie en een praatje.")
+        db.session.add(ServiceTranslation(service_id=service.id, language="en", name="Translated walk-in"))
+        db.session.commit()
+        db.session.remove()
+    with pytest.MonkeyPatch.context() as patch:  # English as if its catalog were there (Accept-Language: en-US)
+        patch.setattr("webapp.i18n.services.languages", lambda: ["nl", "en", "ar"])
+        page = open_browser(locale="en-US", bypass_csp=True)
+        page.goto(live_server.url + "/zoeken?q=vertaalde&plaats=7941")
+        item = page.locator(".bk-result").first
+        expect(item.locator("a[lang=en]")).to_have_text("Translated walk-in")
+        expect(item.locator("p[lang=nl]")).to_have_text("Koffie en een praatje.")
+        item.locator("button").first.click()   # "Toon op de kaart"
+        expect(page.locator(".leaflet-popup-content a")).to_have_attribute("lang", "en")
+        page.goto(live_server.url + "/voorzieningen/vertaalde-inloop")
+        page.locator(".leaflet-marker-icon").first.click()
+        expect(page.locator(".leaflet-popup-content strong")).to_have_attribute("lang", "en")
+        assert run_axe(page) == [] and page.js_errors == []

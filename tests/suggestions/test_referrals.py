@@ -7,6 +7,7 @@ from tests.mail.helpers import outbox
 from webapp.accounts.intake import create_intake_account
 from webapp.directory.models import Service, ServiceArea
 from webapp.directory.related import related_services
+from webapp.directory.translations import texts_for_page
 from webapp.directory.vocab import NATIONAL
 from webapp.extensions import db
 from webapp.matching.models import Referral
@@ -108,10 +109,11 @@ def test_my_referrals_partial_lists_them(demo, app, client, login, accounts):
     client.post(f"/coordinator/hulpvragen/{vraag.id}/doorverwijzen",
                 data={"service_id": service_named("Geldloket Meppel").id, "note": "Ga op dinsdag."})
     with app.test_request_context():
-        html = render_template_string('{% include "suggestions/_my_referrals.html" %}',
-                                      referrals=my_referrals(accounts["inwoner"]))
+        referrals = my_referrals(accounts["inwoner"])
+        html = render_template_string('{% include "suggestions/_my_referrals.html" %}', referrals=referrals,
+                                      referral_texts=texts_for_page(item.referral.service for item in referrals))
         empty = render_template_string('{% include "suggestions/_my_referrals.html" %}',
-                                       referrals=my_referrals(accounts["inwoner_b"]))
+                                       referrals=my_referrals(accounts["inwoner_b"]), referral_texts={})
     assert "Een coördinator wijst u op:" in html and "Geldloket Meppel" in html and "Ga op dinsdag." in html
     assert BILLS in html
     assert empty.strip() == ""

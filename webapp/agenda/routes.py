@@ -4,14 +4,16 @@ from flask_babel import gettext as _
 
 from webapp.agenda import bp, calendar, services
 from webapp.agenda.forms import AgendaSearchForm
-from webapp.directory import services as directory
+from webapp.directory import services as directory, translations
 from webapp.errors import RuleViolation
 
 
 @bp.route("/agenda")
 def index():
     form, results = _run_search()
-    return render_template("agenda/index.html", form=form, results=results)
+    services = [occurrence.activity.service for occurrence in results.occurrences] if results else []
+    return render_template("agenda/index.html", form=form, results=results,
+                           service_texts=translations.texts_for_page(services))
 
 
 @bp.route("/agenda.ics")

@@ -61,7 +61,7 @@ def _page(service, forms=None, conflicts=None):
     """Every language's form; `forms` holds the ones sent back with errors or a conflict."""
     saved = translations.translations_of(service)
     forms = forms or {}
-    rows = [(code, _in_page_language(code), language_name(code), forms.get(code) or TranslationForm.for_translation(code, saved.get(code),
-                                                                                       formdata=None),
+    rows = [(code, _in_page_language(code), language_name(code),
+             forms.get(code) or TranslationForm.for_translation(code, saved.get(code), formdata=None),
              (conflicts or {}).get(code)) for code in translations.content_languages()]
     return render_template("beheer/translations.html", service=service, rows=rows, saved=saved)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from webapp.accounts.acting import effective_user
 from webapp.board import bp
+from webapp.directory.translations import texts_for_page
 from webapp.extensions import db
 from webapp.matching.queries import conversations
 from webapp.posts import lifecycle, vocab
@@ -21,11 +22,13 @@ from webapp.suggestions.referrals import my_referrals
 @login_required
 def mine():
     user = effective_user()
+    referrals = my_referrals(user)
     posts = db.session.scalars(select(Post).where(Post.author_id == user.id, Post.anonymised_at.is_(None))
                                .order_by(Post.created_at.desc())).all()
     # vocab and lifecycle: the posts' partials need them (on posts' own pages its context processor gives them).
     return render_template("board/mine.html", user=user, action_form=FlaskForm(),
                            requests=[post for post in posts if post.kind == REQUEST],
                            offers=[post for post in posts if post.kind == OFFER],
-                           conversations=conversations(user), referrals=my_referrals(user),
+                           conversations=conversations(user), referrals=referrals,
+                           referral_texts=texts_for_page(item.referral.service for item in referrals),
                            vocab=vocab, lifecycle=lifecycle)

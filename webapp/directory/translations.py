@@ -143,31 +143,55 @@ def page_language():
     return str(locale) if locale else DUTCH
 
 
-def _for_page(service_id, language):
-    """The translation of a voorziening into the page's language, once per request."""
-    cache = request.__dict__.setdefault("buurtkaart_service_translations", {})  # this request only, not `g`
-    key = (service_id, language)
-    if key not in cache:
-        cache[key] = _find(service_id, language)
-    return cache[key]
+def _translated_page_language():
+    """The page's language when a voorziening can have a translation into it, else None (a Dutch page)."""
+    language = page_language()
+    return language if language != DUTCH and language in content_languages() else None
+
+
+def _pick(service, row, field):
+    text = getattr(row, field) if row is not None else ""
+    return Shown(text, row.language) if text else Shown(getattr(service, field) or "", DUTCH)
+
+
+@dataclass(frozen=True)
+class ShownTexts:
+    """A voorziening's texts for one page, each in the page's language or in Dutch."""
+
+    name: Shown
+    summary: Shown
+    description: Shown
+
+
+def texts_for_page(services):
+    """{service id: ShownTexts} for the page's language, with one query: what a route of another package passes
+    to its template (the agenda, the handouts, a resident's referrals)."""
+    services = list(services)
+    language = _translated_page_language()
+    rows = {}
+    if language and services:
+        rows = {row.service_id: row for row in db.session.scalars(select(ServiceTranslation).where(
+            ServiceTranslation.language == language, ServiceTranslation.service_id.in_({s.id for s in services})))}
+    return {service.id: ShownTexts(*(_pick(service, rows.get(service.id), field) for field in FIELDS))
+            for service in services}
 
 
 def shown(service, field):
-    """A voorziening's name, summary or description for this page: the translation into the page's language
-    when there is one for that field, else the Dutch text; each knows its language (for a lang attribute)."""
-    dutch = Shown(getattr(service, field) or "", DUTCH)
-    language = page_language()
-    if language == DUTCH or language not in content_languages():
-        return dutch
-    row = _for_page(service.id, language)
-    text = getattr(row, field) if row is not None else ""
-    return Shown(text, language) if text else dutch
+    """One of a voorziening's texts for this page ('name', 'summary' or 'description'): the translation into the
+    page's language when it has that field, else the Dutch text (the kaart's own templates; once per request)."""
+    language = _translated_page_language()
+    if language is None:
+        return Shown(getattr(service, field) or "", DUTCH)
+    cache = request.__dict__.setdefault("buurtkaart_service_translations", {})  # this request only, not `g`
+    if service.id not in cache:
+        cache[service.id] = _find(service.id, language)
+    return _pick(service, cache[service.id], field)
 
 
 def names_for_page(service_ids):
     """{service id: Shown name} of the translated names among `service_ids` (the map's markers: one query)."""
-    language = page_language()
-    if language == DUTCH or language not in content_languages() or not service_ids:
+    language = _translated_page_language()
+    if language is None or not service_ids:
         return {}
     rows = db.session.execute(select(ServiceTranslation.service_id, ServiceTranslation.name).where(
         ServiceTranslation.language == language, ServiceTranslation.service_id.in_(list(service_ids)),

@@ -3,6 +3,7 @@ from flask import abort, render_template, request
 from flask_babel import gettext as _
 
 from webapp.directory import gemeente_contacts, services
+from webapp.directory.translations import texts_for_page
 from webapp.directory.hours import local_now
 from webapp.directory.routes import run_search
 from webapp.findable import bp
@@ -16,7 +17,8 @@ def service_handout(slug):
     if service is None:
         abort(404)
     return _handout("findable/service_handout.html", absolute_url("directory.show", slug=service.slug),
-                    service=service, gemeente_contact=gemeente_contacts.contact_for(service.gemeente))
+                    service=service, texts=texts_for_page([service])[service.id],
+                    gemeente_contact=gemeente_contacts.contact_for(service.gemeente))
 
 
 @bp.route("/zoeken/afdrukken")
@@ -24,6 +26,7 @@ def search_handout():
     form, results = run_search()
     return _handout("findable/search_handout.html", absolute_url("directory.search", **request.args.to_dict(flat=False)),
                     form=form, results=results,
+                    texts=texts_for_page(item.service for item in results.items) if results else {},
                     way_in=gemeente_contacts.for_dead_end(form.gemeente.data, results.place if results else None))
 
 
