@@ -53,6 +53,14 @@ def test_a_weekly_activity_shows_this_week_next_week_and_deze_week_in_the_words(
     assert verify(client.application).ok
 
 
+@pytest.mark.parametrize("language, day", [("en", "Thursday 10 December, 10:00"), ("ar", "الخميس 10 ديسمبر")])
+def test_dates_are_written_in_the_language_of_the_page(login, client, buurthuis, language, day):
+    login("beheerder")
+    add(client, buurthuis)
+    client.set_cookie("taal", language)
+    assert day in agenda(client, periode="deze-week")
+
+
 def test_words_and_place_narrow_the_agenda(login, client, buurthuis):
     elsewhere = make_service("Dorpshuis Vries", gemeente="Tynaarlo", point=VRIES, precision="adres")
     login("beheerder")

@@ -5,6 +5,7 @@ import pytest
 
 from tests.directory.test_routes import Page, get
 from tests.factories import make_service
+from tests.i18n.helpers import translated
 from webapp.directory import maintenance
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
@@ -56,3 +57,13 @@ def test_the_api_filters_on_a_language_by_its_iso_code(client):
     assert names == ["Taalcafé"]
     refused = client.get("/api/v1/voorzieningen?language=Arabisch")
     assert refused.status_code == 400 and refused.json["error"]["parameter"] == "language"
+
+
+def test_on_an_english_page_the_languages_have_english_names(client):
+    service = make_service("Taalcafé", languages="Nederlands, Arabisch, Nederlandse Gebarentaal")
+    client.set_cookie("taal", "en")
+    assert "Dutch, Sign Language of the Netherlands, Arabic" in " ".join(
+        Page(client.get(f"/voorzieningen/{service.slug}").text).text("main")[0].split())
+    search = Page(client.get("/zoeken?taal=Arabisch").text)
+    assert "Arabic" in search.text("option")
+    assert search.link(translated("en", "Spreekt %(language)s") % {"language": "Arabic"}) == "/zoeken"

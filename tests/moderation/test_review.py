@@ -166,3 +166,13 @@ def test_an_intake_account_without_email_gets_no_mail(app, accounts, pending):
     services.approve(pending, accounts["coordinator"])
     assert fresh(pending).status == OPEN and outbox() == []
     assert [row[0] for row in log_rows()] == ["approve"]
+
+
+def test_a_coordinator_reading_english_still_mails_the_author_in_dutch(client, login, pending):
+    login("coordinator")
+    client.set_cookie("taal", "en")
+    page = client.post(f"/coordinator/controle/{pending.id}/goedkeuren", follow_redirects=True).get_data(as_text=True)
+    assert "Goedgekeurd: het bericht staat op de site." not in page  # the coordinator reads English
+    [mail] = outbox()
+    assert mail.subject == "Uw bericht staat op Buurtkaart" and "staat nu op Buurtkaart" in mail.text_body
+    assert '<html lang="nl" dir="ltr">' in mail.html_body
