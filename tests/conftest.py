@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import shutil
 from pathlib import Path
 
+import flask_babel
 import flask_migrate
 import pytest
 from flask import g
@@ -54,6 +55,7 @@ def make_app(database_url, index_dir, **extra):
 def _forget_last_request():
     g.pop("_login_user", None)
     g.pop("csrf_token", None)
+    flask_babel.refresh()  # the language the last request chose is kept on the (shared) app context
 
 
 @pytest.fixture(scope="session")

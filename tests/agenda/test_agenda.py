@@ -57,7 +57,7 @@ def test_a_weekly_activity_shows_this_week_next_week_and_deze_week_in_the_words(
 def test_dates_are_written_in_the_language_of_the_page(login, client, buurthuis, language, day):
     login("beheerder")
     add(client, buurthuis)
-    client.set_cookie("taal", language)
+    client.get(f"/taal/{language}")
     assert day in agenda(client, periode="deze-week")
 
 

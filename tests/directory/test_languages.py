@@ -61,7 +61,7 @@ def test_the_api_filters_on_a_language_by_its_iso_code(client):
 
 def test_on_an_english_page_the_languages_have_english_names(client):
     service = make_service("Taalcafé", languages="Nederlands, Arabisch, Nederlandse Gebarentaal")
-    client.set_cookie("taal", "en")
+    client.get("/taal/en")
     assert "Dutch, Sign Language of the Netherlands, Arabic" in " ".join(
         Page(client.get(f"/voorzieningen/{service.slug}").text).text("main")[0].split())
     search = Page(client.get("/zoeken?taal=Arabisch").text)

@@ -65,6 +65,10 @@ def test_placeholders_in_a_translation_are_those_of_the_dutch(path):
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda path: path.parent.parent.name)
 def test_the_compiled_catalog_is_up_to_date(path):
     with open(path.with_suffix(".mo"), "rb") as file:
-        compiled = {m.id: m.string for m in read_mo(file) if m.id}
-    written = {m.id: m.string for m in _read(path) if m.id and "fuzzy" not in m.flags}
+        compiled = {_key(m.id): _key(m.string) for m in read_mo(file) if m.id}
+    written = {_key(m.id): _key(m.string) for m in _read(path) if m.id and "fuzzy" not in m.flags}
     assert compiled == written, "run scripts/translations.sh compile"
+
+
+def _key(value):
+    return value if isinstance(value, str) else tuple(value)

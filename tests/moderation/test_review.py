@@ -170,7 +170,7 @@ def test_an_intake_account_without_email_gets_no_mail(app, accounts, pending):
 
 def test_a_coordinator_reading_english_still_mails_the_author_in_dutch(client, login, pending):
     login("coordinator")
-    client.set_cookie("taal", "en")
+    client.get("/taal/en")
     page = client.post(f"/coordinator/controle/{pending.id}/goedkeuren", follow_redirects=True).get_data(as_text=True)
     assert "Goedgekeurd: het bericht staat op de site." not in page  # the coordinator reads English
     [mail] = outbox()
