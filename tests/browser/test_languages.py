@@ -1,10 +1,14 @@
 """The interface in another language in Chromium: chosen from the browser or the switcher, Arabic right to left
 and axe-clean at phone width (the voorzieningen's own texts stay Dutch)."""
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, run_axe
 from tests.browser.test_safety_and_access import PAGES
 from tests.i18n.helpers import translated
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "arabisch-op-telefoon.png"  # shown in the README
 
 
 def test_arabic_pages_are_right_to_left_and_axe_clean_at_phone_width(open_browser, live_server):
@@ -26,6 +30,8 @@ def test_arabic_pages_are_right_to_left_and_axe_clean_at_phone_width(open_browse
     assert brand["x"] + brand["width"] > PHONE["width"] * 0.6  # the name of the site starts at the right
     assert menu["x"] + menu["width"] > PHONE["width"] * 0.6  # and so does the menu
     expect(page.get_by_role("heading", level=1)).to_have_text(translated("ar", "Waar zoekt u hulp bij?"))
+    page.goto(live_server.url + "/zoeken?q=schulden&plaats=7941")
+    page.screenshot(path=str(SCREENSHOT), clip={"x": 0, "y": 0, **PHONE})
 
 
 def test_the_switcher_changes_the_language_and_stays_on_the_page(page, live_server):
