@@ -53,7 +53,9 @@ def _in_page_language(code):
 def _message(changes, language):
     name = _in_page_language(language)
     if not changes:
+        # TRANSLATORS: %(language)s is a language's name in the page's language ("Engels", "English")
         return _("Er is niets veranderd aan de vertaling in het %(language)s.", language=name)
+    # TRANSLATORS: %(language)s is a language's name in the page's language ("Engels", "English")
     return _("De vertaling in het %(language)s is opgeslagen.", language=name)
 
 
