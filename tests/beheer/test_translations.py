@@ -2,10 +2,11 @@
 bad input refused in Dutch, a stale save refused, an emptied translation removed; every change in the audit log."""
 import pytest
 
+from tests.beheer.test_duplicates import pair
 from tests.factories import make_service
 from tests.html_forms import main_form
 from tests.test_write_conflicts import CONFLICT, session_of
-from webapp.directory.translations import ServiceTranslation
+from webapp.directory.translations import ServiceTranslation, TranslationData, save_translation
 from webapp.extensions import db
 
 PAGE = "/beheer/voorzieningen/{id}/vertalingen"
@@ -101,3 +102,17 @@ def test_a_second_beheerder_cannot_undo_the_first(app, accounts, geldloket):
     # Saving again from the 409 page (it carries the version now saved) is a deliberate choice, and works.
     assert bert.post(url, data=main_form(response.text)).status_code == 302
     assert saved(geldloket) == {"en": ("Money counter", "", "")}
+
+
+def test_a_merge_takes_over_the_translations_the_kept_listing_lacks(client, login, accounts):
+    keep, drop = pair(client)
+    save_translation(accounts["beheerder"], keep, "en", TranslationData(name="Walk-in De Schakel"))
+    save_translation(accounts["beheerder"], drop, "en", TranslationData(name="The Schakel walk-in"))
+    save_translation(accounts["beheerder"], drop, "ar", TranslationData(summary="قهوة ودردشة"))
+    login("beheerder")
+    url = f"/beheer/samenvoegen/{keep.id}/{drop.id}"
+    response = client.post(url, data=main_form(client.get(url).text, marker='method="post" novalidate>'))
+    assert response.status_code == 302
+    assert saved(keep) == {"en": ("Walk-in De Schakel", "", ""), "ar": ("", "قهوة ودردشة", "")}
+    assert saved(drop) == {"en": ("The Schakel walk-in", "", "")}
+    assert "Korte omschrijving (ar): — → قهوة ودردشة" in client.get(f"/beheer/voorzieningen/{keep.id}/bewerken").text

@@ -13,7 +13,7 @@ from sqlalchemy import DateTime, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.database import check_version, write_block
-from webapp.directory import audit, maintenance
+from webapp.directory import audit, maintenance, translations
 from webapp.directory.duplicates import likely_duplicates
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
@@ -90,6 +90,7 @@ def merge(actor, keep, drop, seen_versions=(None, None)):
         drop.archived_at = utcnow()
         db.session.flush()
         audit.record(actor, drop, audit.MERGED, drop_before, audit.snapshot(drop))
+        translations.take_over(actor, keep, drop)
         db.session.add(ServiceMerge(kept_id=keep.id, dropped_id=drop.id, dropped_slug=drop.slug, actor=actor.email))
         services_merged.send(keep, dropped=drop)
 

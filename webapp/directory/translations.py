@@ -121,6 +121,16 @@ def save_translation(actor, service, language, data, seen_version=None):
                             _keyed(asdict(data), language))
 
 
+def take_over(actor, kept, dropped):
+    """A merge (inside its write): the kept listing takes the dropped one's translations into the languages it has
+    none of, audited on the kept one; the dropped listing keeps the rest."""
+    have = set(translations_of(kept))
+    for language, row in translations_of(dropped).items():
+        if language not in have:
+            row.service_id = kept.id
+            audit.record(actor, kept, audit.CHANGED, _keyed(_values(None), language), _keyed(_values(row), language))
+
+
 def _add(service, language, data):
     row = ServiceTranslation(service_id=service.id, language=language, **asdict(data))
     db.session.add(row)
