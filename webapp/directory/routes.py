@@ -10,6 +10,7 @@ from webapp.directory.signals import extra_sections
 from webapp.directory.structured_data import service_json_ld
 from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
+from webapp.directory.options import counted_options
 from webapp.directory.vocab import ACCESS_ROUTES, NATIONAL, TRISTATE, THEMES
 from webapp.errors import RuleViolation
 from webapp.security import tile_origin
@@ -24,7 +25,7 @@ def _template_helpers():
             "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE, "NATIONAL": NATIONAL,
             "tile_attribution": tile_attribution(current_app.config.get("MAP_TILE_URL", "")),
             "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal,
-            "format_datetime": format_datetime, "shown": translations.shown}
+            "format_datetime": format_datetime, "shown": translations.shown, "counted_options": counted_options}
 
 
 def weekday_name(weekday):
