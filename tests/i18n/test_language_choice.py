@@ -54,7 +54,7 @@ def test_the_switcher_keeps_the_choice_and_goes_back_to_the_same_page(client):
 
 
 @pytest.mark.parametrize("back", ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)",
-                                  "", "zoeken"])
+                                  "", "zoeken", "/\t/evil.example", "/\r\n/evil.example"])
 def test_the_switcher_only_goes_back_to_this_site(client, back):
     response = client.get("/taal/ar", query_string={"terug": back})
     assert response.status_code == 302 and response.location == "/"

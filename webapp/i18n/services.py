@@ -44,9 +44,12 @@ def language_name(code):
 
 
 def safe_return_path(raw):
-    """Where to go after switching: a path on this site, never another site ('//x', '/\\x', 'https://x')."""
+    """Where to go after switching: a path on this site, never another site ('//x', '/\\x', 'https://x').
+    No control characters at all: URL parsers (Python's, so Werkzeug's Location, and browsers) drop a tab or a
+    line break, which turns '/<tab>/x' into '//x'."""
     raw = raw or ""
-    if raw.startswith("/") and not raw.startswith(("//", "/\\")) and "\n" not in raw and "\r" not in raw:
+    control = any(ord(char) < 32 or ord(char) == 127 for char in raw)
+    if raw.startswith("/") and not raw.startswith(("//", "/\\")) and not control:
         return raw
     return None
 
