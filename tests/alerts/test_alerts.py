@@ -102,3 +102,15 @@ def test_the_data_download_holds_the_subscriptions(app, client, login, accounts)
     data = client.get("/account/mijn-gegevens.json").get_json()
     assert data["mails over nieuwe berichten"] == [{"over": "hulpvraag", "plaats": "7941 AB", "afstand_km": 5,
                                                    "onderwerpen": ["tuin"], "hoe_vaak": "direct"}]
+
+
+def test_the_alert_is_dutch_whatever_language_the_approving_coordinator_reads(client, login, accounts):
+    """A mail to someone else never takes the language of whoever caused it: nor do the onderwerpen in it."""
+    assert _subscribe(client, login, categories=["tuin"]).status_code == 302
+    post = _pending(accounts, categories="tuin")
+    login("coordinator")
+    assert client.post(f"/coordinator/controle/{post.id}/goedkeuren",
+                       headers={"Accept-Language": "en"}).status_code == 302
+    [mail] = _alerts()
+    assert mail.subject == "Nieuwe hulpvraag bij u in de buurt"
+    assert "; Tuin)" in mail.text_body and "Garden" not in mail.text_body + mail.html_body

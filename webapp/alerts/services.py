@@ -131,7 +131,7 @@ def _mail(subscription, posts):
     if user is None or not user.active or not user.email:
         return 0
     items = [{"title": mask_contact(post.title), "woonplaats": post.woonplaats,
-              "onderwerpen": [str(CATEGORIES[slug]) for slug in post.category_list],
+              "onderwerpen": [CATEGORIES[slug] for slug in post.category_list],  # lazy: in the mail's language
               "km": round_distance(_km(subscription, post)), "url": _post_url(post)} for post in posts]
     subject = (_l("Nieuwe hulpvraag bij u in de buurt") if subscription.kind == REQUEST
                else _l("Nieuw hulpaanbod bij u in de buurt"))
