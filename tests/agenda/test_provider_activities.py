@@ -65,7 +65,8 @@ def test_the_link_reaches_only_its_own_voorzienings_activities(client, buurthuis
 
 def test_a_tampered_or_expired_link_changes_nothing(client, buurthuis, monkeypatch):
     link = link_for(buurthuis)
-    tampered = client.post(re.sub(r".$", "x", link) + "/activiteiten", data=FORM)
+    # another first letter of the payload (the signature's last letter may carry only padding bits)
+    tampered = client.post(re.sub(r"/controleren/e", "/controleren/f", link) + "/activiteiten", data=FORM)
     assert tampered.status_code == 400 and "Deze link klopt niet" in tampered.text
     real_time = itsdangerous.timed.time.time
     monkeypatch.setattr(itsdangerous.timed.time, "time", lambda: real_time() + 400 * 24 * 3600)
