@@ -6,8 +6,8 @@ a translation may be entered for is the setting CONTENT_LANGUAGES, apart from th
 """
 from dataclasses import asdict, dataclass
 
-from flask import current_app, has_request_context, request
-from flask_babel import get_locale, gettext as _
+from flask import current_app, request
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -15,6 +15,7 @@ from webapp.database import StaleVersion, insert_unless_taken, write_block
 from webapp.directory import audit
 from webapp.errors import RuleViolation
 from webapp.extensions import db
+from webapp.i18n.services import request_language
 from webapp.models_base import Timestamps, uuid_pk
 
 DUTCH = "nl"
@@ -147,15 +148,10 @@ def _keyed(values, language):
     return {f"{name}:{language}": value or None for name, value in values.items()}
 
 
-def page_language():
-    """The language of the page being made ('nl' outside a request)."""
-    locale = get_locale() if has_request_context() else None
-    return str(locale) if locale else DUTCH
-
-
 def _translated_page_language():
-    """The page's language when a voorziening can have a translation into it, else None (a Dutch page)."""
-    language = page_language()
+    """The page's language when a voorziening can have a translation into it, else None (a Dutch page, or no
+    request)."""
+    language = request_language()
     return language if language != DUTCH and language in content_languages() else None
 
 

@@ -57,9 +57,14 @@ def safe_return_path(raw):
 def page_language():
     """`<html lang dir>` and the switcher's list, for every template."""
     locale = get_locale()
-    code = str(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
-    return {"page_lang": code.replace("_", "-"), "page_dir": "rtl" if locale.character_order == "right-to-left" else "ltr",
-            "other_languages": [(other, language_name(other)) for other in languages() if other != code]}
+    page_lang, page_dir = html_lang_dir(locale)
+    return {"page_lang": page_lang, "page_dir": page_dir,
+            "other_languages": [(other, language_name(other)) for other in languages() if other != str(locale)]}
+
+
+def html_lang_dir(locale):
+    """The `lang` and `dir` attributes for a Babel locale: ('en', 'ltr'), ('ar', 'rtl'), ('pt-BR', 'ltr')."""
+    return str(locale).replace("_", "-"), "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
 def data_lang(lang=None):

@@ -3,6 +3,7 @@ from flask import current_app
 from flask_babel import force_locale, get_locale
 
 from webapp.extensions import db
+from webapp.i18n.services import html_lang_dir
 from webapp.mail.models import OutboxMail
 from webapp.models_base import new_uuid
 
@@ -27,9 +28,8 @@ def queue_mail(to_address, template, *, subject, essential=True, user=None, unsu
         context["unsubscribe_url"] = unsubscribe_url
     with force_locale(language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         to_address, subject = _one_line(to_address), _one_line(subject)
-        locale = get_locale()
-        context.update(user=user, subject=subject, mail_lang=str(locale),
-                       mail_dir="rtl" if locale.character_order == "right-to-left" else "ltr")
+        mail_lang, mail_dir = html_lang_dir(get_locale())
+        context.update(user=user, subject=subject, mail_lang=mail_lang, mail_dir=mail_dir)
         mail = OutboxMail(
             id=new_uuid(), to_address=to_address, subject=subject, kind=template, essential=essential,
             text_body=_render(f"mail/{template}.txt", context), html_body=_render(f"mail/{template}.html", context),
