@@ -8,7 +8,7 @@ from webapp.extensions import babel
 bp = Blueprint("i18n", __name__)
 
 from webapp.i18n import routes  # noqa: E402,F401  (routes register themselves on bp)
-from webapp.i18n.services import data_lang, in_dutch, page_language, select_locale  # noqa: E402
+from webapp.i18n.services import data_lang, in_dutch, page_language, place_name, select_locale  # noqa: E402
 
 
 def init_app(app):
@@ -17,6 +17,7 @@ def init_app(app):
     app.context_processor(page_language)
     app.add_template_global(data_lang)
     app.add_template_filter(in_dutch)
+    app.add_template_filter(place_name)
     # Flask-Babel keeps the locale in `g`, which outlives a request when an app context was already open (tests,
     # a command that calls the app): every request chooses its own language.
     app.before_request(refresh)

@@ -4,8 +4,10 @@ from pathlib import Path
 
 from babel import Locale
 from flask import current_app, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from markupsafe import Markup, escape
+
+from webapp.geo.precision import GEMEENTE, POSTCODE
 
 COOKIE = "taal"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -67,15 +69,25 @@ def html_lang_dir(locale):
     return str(locale).replace("_", "-"), "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
+@lru_cache(maxsize=16)
+def _direction(code):
+    return html_lang_dir(Locale.parse(code.replace("-", "_")))[1]
+
+
 def data_lang(lang=None):
     """` lang="nl"` for a text of the data (Dutch unless it is a translation) on a page in another language, and
-    ` lang="<code>"` for a translated text (WCAG 3.1.2, language of parts); nothing for Dutch on a Dutch page."""
+    ` lang="<code>"` for a translated text (WCAG 3.1.2, language of parts); nothing for Dutch on a Dutch page.
+    Where the text runs the other way than the page (Dutch on an Arabic page) also ` dir`, so its full stop and
+    brackets stay at its end."""
     default = current_app.config["BABEL_DEFAULT_LOCALE"]
     lang = lang or default
     page = str(get_locale()) if has_request_context() and get_locale() else default
     if lang == default == page:
         return Markup("")  # falsy: in_dutch() leaves the text as it is
-    return Markup(' lang="%s"') % escape(lang.replace("_", "-"))
+    attributes = Markup(' lang="%s"') % escape(lang.replace("_", "-"))
+    if _direction(lang) != _direction(page):
+        attributes += Markup(' dir="%s"') % _direction(lang)
+    return attributes
 
 
 def in_dutch(text):
@@ -84,6 +96,17 @@ def in_dutch(text):
     if not data_lang():
         return escape(text)
     return Markup("<span%s>%s</span>") % (data_lang(), text)
+
+
+def place_name(place):
+    """A place that was searched for, in the page's language: "postcode 7941" and "gemeente Meppel" are the site's
+    words around a code or a name; an address or a woonplaats is Dutch data (in_dutch)."""
+    label = place.label
+    if place.precision == POSTCODE and label.startswith("postcode "):
+        return escape(gettext("postcode %(code)s", code=label.removeprefix("postcode ")))
+    if place.precision == GEMEENTE and label.startswith("gemeente "):
+        return escape(gettext("gemeente %(name)s")) % {"name": in_dutch(label.removeprefix("gemeente "))}
+    return in_dutch(label)
 
 
 def request_language():
