@@ -2,11 +2,13 @@
 from dataclasses import replace
 
 import pytest
+from babel import Locale
 
 from tests.directory.test_routes import Page, get
 from tests.factories import make_service
 from tests.i18n.helpers import translated
 from webapp.directory import maintenance
+from webapp.directory.languages import CODES
 from webapp.directory.models import Service
 from webapp.errors import RuleViolation
 from webapp.extensions import db
@@ -67,3 +69,14 @@ def test_on_an_english_page_the_languages_have_english_names(client):
     search = Page(client.get("/zoeken?taal=Arabisch").text)
     assert "Arabic" in search.text("option")
     assert search.link(translated("en", "Spreekt %(language)s") % {"language": "Arabic"}) == "/zoeken"
+
+
+def test_every_api_code_is_an_iso_639_code_and_dari_keeps_its_english_name(client):
+    """`language=` takes ISO 639 codes (two or three lower-case letters): Dari is prs, not CLDR's locale fa_AF."""
+    assert [code for code in CODES.values() if not (code.isascii() and code.isalpha() and code.islower()
+                                                    and len(code) in (2, 3))] == []
+    make_service("Inloop Afghaanse vrouwen", languages="Nederlands, Dari")
+    assert [item["name"] for item in client.get("/api/v1/voorzieningen?language=prs").json["results"]] == [
+        "Inloop Afghaanse vrouwen"]
+    client.get("/taal/ar")
+    assert Locale("ar").languages["fa_AF"] in client.get("/zoeken?taal=Dari").text  # CLDR's name, not the Dutch one

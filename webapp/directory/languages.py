@@ -21,8 +21,9 @@ SEPARATORS = (";", "|", "/", " en ")
 CODES = {"Nederlands": "nl", "Fries": "fy", "Nederlandse Gebarentaal": "dse", "Engels": "en", "Duits": "de",
          "Frans": "fr", "Spaans": "es", "Portugees": "pt", "Italiaans": "it", "Pools": "pl", "Roemeens": "ro",
          "Bulgaars": "bg", "Oekraïens": "uk", "Russisch": "ru", "Turks": "tr", "Arabisch": "ar", "Koerdisch": "ku",
-         "Tamazight (Berbers)": "ber", "Farsi": "fa", "Dari": "fa_AF", "Pasjtoe": "ps", "Tigrinya": "ti",
+         "Tamazight (Berbers)": "ber", "Farsi": "fa", "Dari": "prs", "Pasjtoe": "ps", "Tigrinya": "ti",
          "Amhaars": "am", "Somalisch": "so", "Papiaments": "pap", "Sranantongo": "srn", "Chinees": "zh"}
+CLDR_KEYS = {"prs": "fa_AF"}  # CLDR names Dari by its locale, not by its ISO 639-3 code
 NOT_IN_CLDR = {"Nederlandse Gebarentaal": _l("Nederlandse Gebarentaal"), "Tamazight (Berbers)": _l("Tamazight (Berbers)")}
 
 
@@ -66,7 +67,8 @@ def label(name):
         return str(NOT_IN_CLDR[name])
     if locale is None or locale.language == "nl":
         return name
-    return locale.languages.get(CODES.get(name, ""), name)
+    code = CODES.get(name, "")
+    return locale.languages.get(CLDR_KEYS.get(code, code), name)
 
 
 def by_code(code):
