@@ -1,5 +1,6 @@
 """The interface's language: Dutch by default, or another language with a complete message catalog, chosen from the
-browser or with the switcher on every page and kept in the `taal` cookie. Voorziening texts stay Dutch."""
+browser or with the switcher on every page and kept in the `taal` cookie. Voorziening texts stay Dutch unless
+beheer entered a translation (directory/translations.py)."""
 from flask import Blueprint
 from flask_babel import refresh
 
