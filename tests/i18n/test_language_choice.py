@@ -5,9 +5,11 @@ import re
 import pytest
 from sqlalchemy import select
 
+from tests.factories import make_post
 from tests.i18n.helpers import translated
 from webapp.extensions import db
 from webapp.mail.models import OutboxMail
+from webapp.posts.vocab import REQUEST
 
 
 def html_tag(response):
@@ -73,3 +75,13 @@ def test_a_confirmation_mail_is_in_the_language_of_the_page_that_asked_for_it(cl
     mail = db.session.scalars(select(OutboxMail).where(OutboxMail.to_address == "sam@example.org")).one()
     assert mail.subject == translated("en", "Bevestig uw e-mailadres") != "Bevestig uw e-mailadres"
     assert '<html lang="en" dir="ltr">' in mail.html_body
+
+
+def test_the_json_api_stays_dutch_whatever_the_browser_reads(client):
+    """The API's labels and its 400 messages are Dutch for every client (README, Talen), as the open data's."""
+    vraag = make_post(REQUEST, behalf_relation="familie")
+    body = client.get(f"/api/v1/hulpvragen/{vraag.id}", headers={"Accept-Language": "en"}).get_json()
+    assert body["posted_by"] == "Geplaatst door een familielid"
+    client.get("/taal/ar")
+    refused = client.get("/api/v1/voorzieningen?theme=onbekend").get_json()
+    assert refused["error"]["message"] == "Onbekende waarde voor 'theme'."

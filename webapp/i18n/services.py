@@ -11,6 +11,7 @@ from webapp.geo.precision import GEMEENTE, POSTCODE
 
 COOKIE = "taal"
 COOKIE_MAX_AGE = 365 * 24 * 3600
+DUTCH_ONLY = ("/api/",)  # path prefixes: the JSON API (/api/v1/...) and the open data (/api/v1/hsds/...)
 
 
 @lru_cache(maxsize=4)
@@ -30,9 +31,10 @@ def languages():
 
 def select_locale():
     """The `taal` cookie if it names a language we have, else the browser's first language we have, else Dutch
-    (also outside a request: a command line, a mail queued by a timer)."""
+    (also outside a request: a command line, a mail queued by a timer; and for the JSON API and the open data,
+    whose labels and messages are Dutch for every client, so their cached answers need no Vary)."""
     offered = languages()
-    if not has_request_context():
+    if not has_request_context() or request.path.startswith(DUTCH_ONLY):
         return offered[0]
     chosen = request.cookies.get(COOKIE, "")
     if chosen in offered:
