@@ -2,7 +2,7 @@
 form and rules, only the addresses and the way back differ."""
 from dataclasses import dataclass, field
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from webapp.agenda import services
@@ -53,9 +53,11 @@ def delete(activity, pages):
 
 
 def activity_of(service, activity_id):
-    """The voorziening's own activity, or None (an id of another voorziening's activity is not found)."""
+    """The voorziening's own activity; 404 for an unknown id and for another voorziening's activity."""
     activity = db.session.get(Activity, activity_id[:36])
-    return activity if activity is not None and activity.service_id == service.id else None
+    if activity is None or activity.service_id != service.id:
+        abort(404)
+    return activity
 
 
 def _saved(form, activity):

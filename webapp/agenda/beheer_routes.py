@@ -21,18 +21,19 @@ def manage(service_id):
 @role_required("beheerder")
 def edit(service_id, activity_id):
     service = _my_service(service_id)
-    return activity_pages.edit(service, _my_activity(service, activity_id), _pages(service))
+    return activity_pages.edit(service, activity_pages.activity_of(service, activity_id), _pages(service))
 
 
 @bp.route(PREFIX + "/<activity_id>/verwijderen", methods=["POST"])
 @role_required("beheerder")
 def delete(service_id, activity_id):
     service = _my_service(service_id)
-    return activity_pages.delete(_my_activity(service, activity_id), _pages(service))
+    return activity_pages.delete(activity_pages.activity_of(service, activity_id), _pages(service))
 
 
 def _pages(service):
-    return activity_pages.Pages("agenda.", {"service_id": service.id}, url_for("beheer.edit_service", service_id=service.id),
+    return activity_pages.Pages("agenda.", {"service_id": service.id},
+                                url_for("beheer.edit_service", service_id=service.id),
                                 _("Terug naar %(name)s", name=service.name))
 
 
@@ -43,9 +44,3 @@ def _my_service(service_id):
     require_gemeente(service.gemeente)
     return service
 
-
-def _my_activity(service, activity_id):
-    activity = activity_pages.activity_of(service, activity_id)
-    if activity is None:
-        abort(404)
-    return activity

@@ -1,6 +1,6 @@
 """The provider keeps its own activities from the signed link of a reminder (/controleren/<token>/activiteiten),
 without an account: the link names the voorziening, as for checking its details (providers/tokens.py)."""
-from flask import abort, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 
 from webapp.agenda import activity_pages, bp
@@ -28,13 +28,13 @@ def provider_manage(token):
 @bp.route(PREFIX + "/<activity_id>", methods=["GET", "POST"])
 def provider_edit(token, activity_id):
     service = _service_of(token)
-    return activity_pages.edit(service, _activity(service, activity_id), _pages(service, token))
+    return activity_pages.edit(service, activity_pages.activity_of(service, activity_id), _pages(service, token))
 
 
 @bp.route(PREFIX + "/<activity_id>/verwijderen", methods=["POST"])
 def provider_delete(token, activity_id):
     service = _service_of(token)
-    return activity_pages.delete(_activity(service, activity_id), _pages(service, token))
+    return activity_pages.delete(activity_pages.activity_of(service, activity_id), _pages(service, token))
 
 
 def _service_of(token):
@@ -43,12 +43,6 @@ def _service_of(token):
     except RuleViolation as violation:
         raise LinkProblem(violation.reasons[0][1]) from None
 
-
-def _activity(service, activity_id):
-    activity = activity_pages.activity_of(service, activity_id)
-    if activity is None:
-        abort(404)
-    return activity
 
 
 def _pages(service, token):
