@@ -10,11 +10,11 @@ from webapp.text import mask_contact
 from webapp.site import absolute_url
 
 SUBJECTS = {
-    "approved": lambda: _l("Uw bericht staat op Buurtkaart"),
-    "rejected": lambda: _l("Uw bericht is niet geplaatst"),
-    "edit_approved": lambda: _l("Uw wijziging staat op Buurtkaart"),
-    "edit_rejected": lambda: _l("Uw wijziging is niet overgenomen"),
-    "offline": lambda: _l("Uw bericht is offline gehaald"),
+    "approved": _l("Uw bericht staat op Buurtkaart"),
+    "rejected": _l("Uw bericht is niet geplaatst"),
+    "edit_approved": _l("Uw wijziging staat op Buurtkaart"),
+    "edit_rejected": _l("Uw wijziging is niet overgenomen"),
+    "offline": _l("Uw bericht is offline gehaald"),
 }
 
 
@@ -23,7 +23,7 @@ def mail_author(post, decision, reason=None):
     author = post.author
     if author is None or not author.email or not author.active:
         return None
-    return queue_mail(author.email, "moderation/decision", subject=SUBJECTS[decision](), user=author,
+    return queue_mail(author.email, "moderation/decision", subject=SUBJECTS[decision], user=author,
                       decision=decision, title=post.title, reason=reason, link=_own_post_link(post))
 
 
