@@ -53,7 +53,7 @@ def _send_confirmation(user):
     token = tokens.make_token("confirm-email", user)
     queue_mail(user.email, "accounts/confirm_email", subject=_l("Bevestig uw e-mailadres"), user=user,
                confirm_url=absolute_url("accounts.confirm_email", token=token),
-                       language=request_language())
+               language=request_language())
 
 
 def resend_confirmation(user):
