@@ -13,10 +13,17 @@
     return note;
   }
 
+  // Leaflet puts its controls on the left and right whatever the page's direction: on a right-to-left page they
+  // swap sides (zoom at the start, attribution at the end), so our note at the start never covers the attribution.
   function baseMap(el, options) {
     el.setAttribute("role", "region");
     el.setAttribute("aria-label", el.dataset.label);
-    var map = L.map(el, Object.assign({ scrollWheelZoom: false, maxZoom: 18, minZoom: 6 }, options || {}));
+    var rtl = document.documentElement.dir === "rtl";
+    var map = L.map(el, Object.assign({ scrollWheelZoom: false, maxZoom: 18, minZoom: 6, zoomControl: false,
+                                        attributionControl: false }, options || {}));
+    L.control.zoom({ position: rtl ? "topright" : "topleft", zoomInTitle: el.dataset.msgZoomIn,
+                     zoomOutTitle: el.dataset.msgZoomOut }).addTo(map);
+    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
     if (el.dataset.tileUrl) {
       var failed = null;
       L.tileLayer(el.dataset.tileUrl, { attribution: el.dataset.tileAttribution, maxZoom: 19 })

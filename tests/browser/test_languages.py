@@ -45,3 +45,17 @@ def test_the_switcher_changes_the_language_and_stays_on_the_page(page, live_serv
     expect(page.locator("html")).to_have_attribute("lang", "en")  # the cookie keeps the choice
     page.get_by_role("link", name="Nederlands").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+
+def test_on_an_arabic_page_the_map_controls_swap_sides_and_dutch_data_runs_left_to_right(open_browser, live_server):
+    page = open_browser(viewport=PHONE, is_mobile=True, has_touch=True, locale="ar")
+    page.goto(live_server.url + "/voorzieningen/geldloket-meppel")
+    zoom_in = page.locator(".leaflet-control-zoom-in")
+    expect(zoom_in).to_have_attribute("title", translated("ar", "Inzoomen"))
+    box = page.locator("#detail-kaart").bounding_box()
+    zoom, attribution = zoom_in.bounding_box(), page.locator(".leaflet-control-attribution").bounding_box()
+    note = page.locator(".bk-map__no-tiles").bounding_box()  # no tiles in tests: the note is at the start (right)
+    assert zoom["x"] > box["x"] + box["width"] / 2 and attribution["x"] < box["x"] + box["width"] / 2
+    assert attribution["x"] + attribution["width"] <= note["x"]  # the note does not cover the attribution
+    expect(page.locator(".bk-lead")).to_have_attribute("dir", "ltr")
+    expect(page.locator("a[href^='tel:']").first).to_have_attribute("dir", "ltr")
