@@ -85,3 +85,9 @@ def test_the_json_api_stays_dutch_whatever_the_browser_reads(client):
     client.get("/taal/ar")
     refused = client.get("/api/v1/voorzieningen?theme=onbekend").get_json()
     assert refused["error"]["message"] == "Onbekende waarde voor 'theme'."
+
+
+def test_a_calendar_feed_named_in_the_page_language_varies_on_it(client):
+    feed = client.get("/agenda.ics", headers={"Accept-Language": "en"})
+    assert feed.mimetype == "text/calendar" and {"Cookie", "Accept-Language"} <= set(feed.vary)
+    assert translated("en", "Buurtkaart agenda") in feed.get_data(as_text=True)

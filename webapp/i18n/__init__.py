@@ -25,7 +25,7 @@ def init_app(app):
 
     @app.after_request
     def vary_on_language(response):
-        """A shared cache must not serve one reader's language to another."""
-        if response.mimetype == "text/html":
+        """A shared cache must not serve one reader's language to another (pages, and feeds named in it)."""
+        if response.mimetype in ("text/html", "text/calendar"):
             response.vary.update(("Cookie", "Accept-Language"))
         return response
