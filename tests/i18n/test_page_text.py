@@ -1,8 +1,15 @@
 """What the site itself writes around the data is in the page's language ("postcode 7941", "gemeente Meppel"), and
-Dutch data on an Arabic page runs left to right (dir="ltr"), so its full stop stays at its end."""
+Dutch data on an Arabic page runs left to right (dir="ltr"), so its full stop stays at its end; a resident's own words
+(any language) get dir="auto"."""
+import re
+
 import pytest
 
+from tests.factories import make_post
 from tests.i18n.helpers import translated
+from webapp.board.public import public_url
+from webapp.models_base import utcnow
+from webapp.posts.vocab import REQUEST
 
 
 def search(client, language, place):
@@ -26,3 +33,12 @@ def test_dutch_data_on_an_arabic_page_runs_left_to_right_and_on_an_english_page_
     assert f'lang="nl" dir="ltr"{name}' in search(client, "ar", "7941")
     assert f'lang="nl"{name}' in search(client, "en", "7941")
     assert f'"/voorzieningen/geldloket-meppel"{name}' in search(client, "nl", "7941")
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_a_residents_own_words_take_their_direction_from_their_first_letter(app, client, language):
+    post = make_post(REQUEST, place="7941 AB", title="أحتاج مساعدة في التسوق", categories="boodschappen",
+                     now=utcnow())
+    page = client.get(public_url(post), headers={"Accept-Language": language}).get_data(as_text=True)
+    assert re.search(r'<h1 class="utrecht-heading-1"[^>]* dir="auto">أحتاج مساعدة في التسوق</h1>', page)
+    assert 'dir="ltr"' not in re.search(r"<h1[^>]*>", page).group(0)

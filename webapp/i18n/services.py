@@ -76,20 +76,21 @@ def _direction(code):
     return html_lang_dir(Locale.parse(code.replace("-", "_")))[1]
 
 
-def data_lang(lang=None):
+def data_lang(lang=None, written=False):
     """` lang="nl"` for a text of the data (Dutch unless it is a translation) on a page in another language, and
     ` lang="<code>"` for a translated text (WCAG 3.1.2, language of parts); nothing for Dutch on a Dutch page.
     Where the text runs the other way than the page (Dutch on an Arabic page) also ` dir`, so its full stop and
-    brackets stay at its end."""
+    brackets stay at its end. `written`: a resident's own words (a post), which may be in any language: ` dir="auto"`
+    on every page, the browser takes the direction from its first letter."""
     default = current_app.config["BABEL_DEFAULT_LOCALE"]
     lang = lang or default
     page = str(get_locale()) if has_request_context() and get_locale() else default
-    if lang == default == page:
-        return Markup("")  # falsy: in_dutch() leaves the text as it is
-    attributes = Markup(' lang="%s"') % escape(lang.replace("_", "-"))
-    if _direction(lang) != _direction(page):
+    attributes = Markup("") if lang == default == page else Markup(' lang="%s"') % escape(lang.replace("_", "-"))
+    if written:
+        return attributes + Markup(' dir="auto"')
+    if attributes and _direction(lang) != _direction(page):
         attributes += Markup(' dir="%s"') % _direction(lang)
-    return attributes
+    return attributes  # falsy for Dutch on a Dutch page: in_dutch() leaves the text as it is
 
 
 def in_dutch(text):
