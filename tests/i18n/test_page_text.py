@@ -8,6 +8,7 @@ import pytest
 from tests.factories import make_post
 from tests.i18n.helpers import translated
 from webapp.board.public import public_url
+from webapp.dashboard.charts import grouped_bars
 from webapp.models_base import utcnow
 from webapp.posts.vocab import REQUEST
 
@@ -42,3 +43,14 @@ def test_a_residents_own_words_take_their_direction_from_their_first_letter(app,
     page = client.get(public_url(post), headers={"Accept-Language": language}).get_data(as_text=True)
     assert re.search(r'<h1 class="utrecht-heading-1"[^>]* dir="auto">أحتاج مساعدة في التسوق</h1>', page)
     assert 'dir="ltr"' not in re.search(r"<h1[^>]*>", page).group(0)
+
+
+def test_the_coordinator_reads_how_precise_a_place_is_in_the_pages_language(client, login):
+    post = make_post(REQUEST, status="pending", place="7941", title="Boodschappen", categories="boodschappen")
+    login("coordinator")
+    page = client.get(f"/coordinator/controle/{post.id}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert re.search(r"<dt>How precise the location is</dt><dd[^>]*>at the postcode</dd>", page)
+
+
+def test_the_dashboard_chart_is_drawn_left_to_right_on_an_arabic_page_too():
+    assert 'direction="ltr"' in grouped_bars("Aanvragen", [("1", "week 1", {"a": 2})], [("a", "طلبات")])

@@ -21,9 +21,12 @@ def grouped_bars(label, groups, series):
     group_width = len(series) * BAR + GAP
     width = max(LEFT + max(1, len(groups)) * group_width, LEFT + len(series) * LEGEND_ITEM) + RIGHT
     height = TOP + PLOT_HEIGHT + min(MAX_BOTTOM, 24 + CHAR_DROP * max((len(g[0]) for g in groups), default=0))
+    # Drawn in x/y, time running to the right: direction="ltr" keeps text-anchor's start on the left on an Arabic
+    # page too (else the legend's words grow leftwards over their swatch and off the chart); Arabic words still read
+    # right to left.
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="bk-chart" role="img" aria-label="{escape(label)}" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-size="11" '
-             f'font-family="sans-serif">', f"<title>{escape(label)}</title>"]
+             f'font-family="sans-serif" direction="ltr">', f"<title>{escape(label)}</title>"]
     parts += _grid(top, width)
     parts += _legend(series)
     for index, (axis_label, full_label, values) in enumerate(groups):

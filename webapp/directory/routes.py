@@ -13,6 +13,7 @@ from webapp.directory.forms import SearchForm
 from webapp.directory.options import counted_options
 from webapp.directory.vocab import ACCESS_ROUTES, NATIONAL, TRISTATE, THEMES
 from webapp.errors import RuleViolation
+from webapp.geo.precision import precision_label
 from webapp.security import tile_origin
 from webapp.site import absolute_url
 
@@ -25,7 +26,8 @@ def _template_helpers():
             "ACCESS_ROUTES": ACCESS_ROUTES, "TRISTATE": TRISTATE, "APPROXIMATE": APPROXIMATE, "NATIONAL": NATIONAL,
             "tile_attribution": tile_attribution(current_app.config.get("MAP_TILE_URL", "")),
             "weekday_name": weekday_name, "format_date": format_date, "format_decimal": format_decimal,
-            "format_datetime": format_datetime, "shown": translations.shown, "counted_options": counted_options}
+            "format_datetime": format_datetime, "shown": translations.shown, "counted_options": counted_options,
+            "precision_label": precision_label}
 
 
 def weekday_name(weekday):

@@ -3,6 +3,7 @@ edit the old and the new value of each changed field."""
 from flask_babel import format_date, format_datetime
 from flask_babel import lazy_gettext as _l
 
+from webapp.geo.precision import PRECISION_LABELS
 from webapp.posts.publishing import pending_value
 from webapp.posts.vocab import CATEGORIES, DAY_PARTS, RELATIONS, WEEKDAYS, WHEN_LABELS
 
@@ -54,7 +55,8 @@ def show(name, value):
         return format_datetime(value, "d MMMM y, HH:mm")
     if name == "coordinator_only":
         return str(_l("ja, niet op de website")) if value else ""
-    labels = {"when_kind": WHEN_LABELS, "behalf_relation": RELATIONS, "contact_choice": CONTACT_CHOICES}.get(name)
+    labels = {"when_kind": WHEN_LABELS, "behalf_relation": RELATIONS, "contact_choice": CONTACT_CHOICES,
+              "precision": PRECISION_LABELS}.get(name)
     return str(labels.get(value, value)) if labels else str(value)
 
 
