@@ -13,6 +13,15 @@
     return note;
   }
 
+  // Leaflet's own link, its English title ("A JavaScript library for interactive maps") in the page's language.
+  function leafletPrefix(el) {
+    var prefix = L.Control.Attribution.prototype.options.prefix;
+    if (!el.dataset.msgLeaflet) { return prefix; }
+    var probe = document.createElement("span");
+    probe.textContent = el.dataset.msgLeaflet;
+    return prefix.replace(/title="[^"]*"/, 'title="' + probe.innerHTML.replace(/"/g, "&quot;") + '"');
+  }
+
   // Leaflet puts its controls on the left and right whatever the page's direction: on a right-to-left page they
   // swap sides (zoom at the start, attribution at the end), so our note at the start never covers the attribution.
   function baseMap(el, options) {
@@ -23,7 +32,7 @@
                                         attributionControl: false }, options || {}));
     L.control.zoom({ position: rtl ? "topright" : "topleft", zoomInTitle: el.dataset.msgZoomIn,
                      zoomOutTitle: el.dataset.msgZoomOut }).addTo(map);
-    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
+    L.control.attribution({ position: rtl ? "bottomleft" : "bottomright", prefix: leafletPrefix(el) }).addTo(map);
     if (el.dataset.tileUrl) {
       var failed = null;
       L.tileLayer(el.dataset.tileUrl, { attribution: el.dataset.tileAttribution, maxZoom: 19 })

@@ -52,6 +52,8 @@ def test_on_an_arabic_page_the_map_controls_swap_sides_and_dutch_data_runs_left_
     page.goto(live_server.url + "/voorzieningen/geldloket-meppel")
     zoom_in = page.locator(".leaflet-control-zoom-in")
     expect(zoom_in).to_have_attribute("title", translated("ar", "Inzoomen"))
+    expect(page.locator(".leaflet-control-attribution a[href*='leafletjs']")).to_have_attribute(
+        "title", translated("ar", "Een JavaScript-bibliotheek voor interactieve kaarten"))
     box = page.locator("#detail-kaart").bounding_box()
     zoom, attribution = zoom_in.bounding_box(), page.locator(".leaflet-control-attribution").bounding_box()
     note = page.locator(".bk-map__no-tiles").bounding_box()  # no tiles in tests: the note is at the start (right)
