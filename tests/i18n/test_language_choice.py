@@ -1,5 +1,6 @@
 """Which language a page is in: the `taal` cookie, else the browser's languages among the complete catalogs,
 else Dutch; the switcher on every page; `lang` and `dir`; mails follow their reader, not whoever caused them."""
+import html
 import re
 
 import pytest
@@ -91,3 +92,13 @@ def test_a_calendar_feed_named_in_the_page_language_varies_on_it(client):
     feed = client.get("/agenda.ics", headers={"Accept-Language": "en"})
     assert feed.mimetype == "text/calendar" and {"Cookie", "Accept-Language"} <= set(feed.vary)
     assert translated("en", "Buurtkaart agenda") in feed.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("referrer, back", [("http://buurtkaart.test/inloggen?next=%2Faccount", "/inloggen?next=%2Faccount"),
+                                            ("https://elders.example/inloggen", "/"), (None, "/")])
+def test_on_the_answer_to_a_form_the_switcher_goes_back_to_the_forms_page(client, referrer, back):
+    """A form's answer can come from an address that answers no GET (…/afwijzen): back to the form's page."""
+    headers = {"Referer": referrer} if referrer else {}
+    page = client.post("/inloggen?next=/account", data={}, headers=headers).get_data(as_text=True)
+    switch = html.unescape(re.search(r'href="(/taal/en\?[^"]*)"', page).group(1))
+    assert client.get(switch).location == back

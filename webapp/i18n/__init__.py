@@ -9,7 +9,8 @@ from webapp.extensions import babel
 bp = Blueprint("i18n", __name__)
 
 from webapp.i18n import routes  # noqa: E402,F401  (routes register themselves on bp)
-from webapp.i18n.services import data_lang, in_dutch, page_language, place_name, select_locale  # noqa: E402
+from webapp.i18n.services import (  # noqa: E402
+    data_lang, in_dutch, page_language, place_name, select_locale, switch_back)
 
 
 def init_app(app):
@@ -17,6 +18,7 @@ def init_app(app):
     app.register_blueprint(bp)
     app.context_processor(page_language)
     app.add_template_global(data_lang)
+    app.add_template_global(switch_back)
     app.add_template_filter(in_dutch)
     app.add_template_filter(place_name)
     # Flask-Babel keeps the locale in `g`, which outlives a request when an app context was already open (tests,

@@ -1,6 +1,7 @@
 """Which languages the interface offers and which one a request gets."""
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale
 from flask import current_app, has_request_context, request
@@ -56,6 +57,17 @@ def safe_return_path(raw):
     if raw.startswith("/") and not raw.startswith(("//", "/\\")) and not control:
         return raw
     return None
+
+
+def switch_back():
+    """Where the switcher leads back to: this page; on the answer to a form (POST) the page the form was on, as
+    that POST's address may answer no GET (/coordinator/controle/<id>/afwijzen: 405)."""
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path:
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return "/"
 
 
 def page_language():
