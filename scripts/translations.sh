@@ -12,8 +12,8 @@ pot="$(mktemp --suffix=.pot)"
 trap 'rm -f "$pot"' EXIT
 extract() { "$pybabel" extract -F babel.cfg -k _l -k lazy_gettext --add-comments=TRANSLATORS: --sort-output --project Buurtkaart -o "$pot" . 2>&1 | grep -v '^extracting messages'; }
 case "${1:-}" in
-  update) extract; "$pybabel" update -i "$pot" -d "$dir" --ignore-obsolete ;;
+  update) extract; "$pybabel" update -i "$pot" -d "$dir" --ignore-obsolete --width 120 ;;
   compile) "$pybabel" compile -d "$dir" --statistics ;;
-  init) extract; "$pybabel" init -i "$pot" -d "$dir" -l "${2:?which language, e.g. tr}" ;;
+  init) extract; "$pybabel" init -i "$pot" -d "$dir" --width 120 -l "${2:?which language, e.g. tr}" ;;
   *) sed -n '2,6p' "$0"; exit 2 ;;
 esac
