@@ -1,7 +1,7 @@
 """What the kaart and the voor elkaar board share when they search: the place, the distances and the order.
 
 A query here is any object with `near` (typed text), `near_point` (the resident's own position) and
-`radius_km`; a candidate any object with `point`, `score` and a writable `distance_km`.
+`radius_km`; a candidate any object with `score` and `distance_km`.
 """
 import math
 
@@ -30,22 +30,6 @@ def place_of(query):
 def in_box(point, box):
     min_lat, min_lon, max_lat, max_lon = box
     return min_lat <= point[0] <= max_lat and min_lon <= point[1] <= max_lon
-
-
-def measure(candidates, place, radius_km, rounded, margin_km=0):
-    """Set each candidate's distance from `place`, rounded by `rounded`.
-
-    With a radius, a candidate outside the box of radius + margin keeps None: a cheap pre-filter (the margin
-    lets a rounded distance that is just inside the radius still count).
-    """
-    if place is None:
-        return
-    origin = (place.latitude, place.longitude)
-    box = geo.bounding_box(origin, radius_km + margin_km) if radius_km is not None else None
-    for candidate in candidates:
-        if candidate.point is None or (box and not in_box(candidate.point, box)):
-            continue
-        candidate.distance_km = rounded(geo.distance_km(origin, candidate.point))
 
 
 def relevance_key(candidates, by_relevance):
