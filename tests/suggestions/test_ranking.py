@@ -7,6 +7,7 @@ from tests.factories import make_post
 from tests.suggestions.conftest import COMPUTER, offer
 from webapp.extensions import db
 from webapp.matching.models import Match
+from webapp.suggestions import candidates
 from webapp.suggestions.ranking import suggest_offers_for, suggest_requests_for
 
 COMPUTER_TEXT = ("Computerhulp aan huis", "Ik help met uw computer, tablet en e-mail.")
@@ -156,3 +157,35 @@ def test_aanbod_far_away_with_a_wide_travel_radius_is_found(vraag, accounts):
     offer(accounts["inwoner_b"], title="Assen, 42 km", place="Assen", travel_km=42)  # 41,8 km away
     offer(accounts["coordinator"], title="Assen, 41 km", place="Assen", travel_km=41)
     assert titles(suggest_offers_for(vraag)) == ["Assen, 42 km"]
+
+
+@pytest.fixture
+def two_candidates(monkeypatch):
+    monkeypatch.setattr(candidates, "CANDIDATES", 2)
+
+
+def test_only_the_nearest_candidates_in_reach_are_considered(vraag, accounts, two_candidates):
+    """More aanbod in reach than CANDIDATES: the farthest is left out, however well its text fits, and the text's 1
+    is the best of the nearest."""
+    offer(accounts["beheerder"], title=COMPUTER_TEXT[0], description=vraag.description, place="Rogat",
+          travel_km=10)  # 5,5 km away
+    offer(accounts["inwoner_b"], title="Tablet uitleg", description="Ik leg uw tablet uit.", place="7941 BC")
+    offer(accounts["coordinator"], title=OTHER_TEXT[0], description=OTHER_TEXT[1], place="7942 AB")
+    suggestions = suggest_offers_for(vraag)
+    assert titles(suggestions) == ["Tablet uitleg", OTHER_TEXT[0]]
+    assert suggestions[0].factors["text"] == 1.0
+
+    candidates.CANDIDATES = 3  # all three in reach are considered: the best text comes first
+    assert titles(suggest_offers_for(vraag)) == [COMPUTER_TEXT[0], "Tablet uitleg", OTHER_TEXT[0]]
+
+
+def test_posts_that_can_never_be_suggested_take_no_candidate_place(vraag, accounts, two_candidates):
+    offer(accounts["inwoner"], title="Mijn eigen aanbod", place="7941 BC")  # the vraag's author
+    offer(accounts["inwoner_b"], title="Al in contact", place="7941 BC")
+    offer(accounts["beheerder"], title="Te klein bereik", place="Rogat", travel_km=5)  # 5,5 km away
+    offer(accounts["coordinator"], title="Nijeveen", place="Nijeveen", travel_km=10)  # 4,3 km away
+    offer(accounts["coordinator"], title="Assen", place="Assen", travel_km=42)  # 41,8 km: the widest ring
+    db.session.add(Match(request_id=vraag.id, helper_id=accounts["inwoner_b"].id, gemeente="Meppel",
+                         status="voorgesteld", started_by="helper"))
+    db.session.commit()
+    assert titles(suggest_offers_for(vraag)) == ["Nijeveen", "Assen"]

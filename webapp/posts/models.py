@@ -6,7 +6,7 @@ The exact point and what the author typed as place never leave the server; the p
 """
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -65,6 +65,9 @@ class Post(Timestamps, db.Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"polymorphic_on": kind, "version_id_col": version}
+    # Open posts in a box around a point (suggestions/candidates.py), read from the index alone.
+    __table_args__ = (Index("ix_posts_open_place", "kind", "status", "latitude", "longitude", "travel_km",
+                            "coordinator_only", "author_id", "id"),)
 
     author = relationship("User", foreign_keys=[author_id])
 

@@ -3,8 +3,10 @@
 The score is a weighted sum of four factors, each from 0 to 1 (WEIGHTS):
 - text (0.4): how well the other post's words match this post's title and description (Whoosh's score), the best
   of the posts that may be suggested = 1: only those are scored (within reach first, then text), so the cost
-  follows the posts nearby, not every open post. The words as written: no "Bedoelde u" correction (it turned
-  "help" into "hulp", a word of nearly every vraag, and took seconds);
+  follows the posts nearby, not every open post; for a vraag those are the CANDIDATES nearest aanbod in reach
+  (candidates.py: a farther one is not considered), so the cost stays bounded where much aanbod is near. The words
+  as written: no "Bedoelde u" correction (it turned "help" into "hulp", a word of nearly every vraag, and took
+  seconds);
 - category (0.3): the vraag's category is one of the aanbod's categories;
 - distance (0.2): 1 at the same spot, falling to 0 at the edge of the volunteer's travel radius;
 - time (0.1): the volunteer can on a day the vraag needs (a flexible or recurring vraag fits any slot).
@@ -18,19 +20,19 @@ helper, so proposing it again cannot work).
 from dataclasses import dataclass, field
 
 from flask_babel import format_decimal, gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from webapp import search
 from webapp.extensions import db
 from webapp.geo import bounding_box, distance_km
 from webapp.matching.models import Match
-from webapp.posts.models import HelpOffer, HelpRequest
+from webapp.posts.models import HelpRequest
 from webapp.posts.privacy import round_distance
-from webapp.posts.vocab import MAX_TRAVEL_KM, OFFER, OPEN, REQUEST
+from webapp.posts.vocab import OFFER, OPEN, REQUEST
+from webapp.suggestions.candidates import nearest_offers_reaching
 from webapp.suggestions.timing import days_reason, overlapping_days
 
 WEIGHTS = {"text": 0.4, "category": 0.3, "distance": 0.2, "time": 0.1}
-BOX_MARGIN = 1.01  # the database's box is a little wider than the radius: rounding never drops a post in reach
 
 
 @dataclass
@@ -44,12 +46,11 @@ class Suggestion:
 
 
 def suggest_offers_for(vraag, limit=10):
-    """Open aanbod for an open vraag, best first."""
+    """Open aanbod for an open vraag, best first, chosen from the CANDIDATES nearest in reach (candidates.py)."""
     if vraag.status != OPEN or vraag.exact_point is None:
         return []
-    in_contact = set(db.session.scalars(select(Match.helper_id).where(Match.request_id == vraag.id)))
-    offers = _offers_reaching(vraag.exact_point)
-    pairs = [(vraag, offer, offer) for offer in offers if offer.author_id not in in_contact]
+    in_contact = db.session.scalars(select(Match.helper_id).where(Match.request_id == vraag.id))
+    pairs = [(vraag, offer, offer) for offer in nearest_offers_reaching(vraag, in_contact)]
     return _rank(OFFER, vraag, pairs, limit)
 
 
@@ -66,19 +67,6 @@ def suggest_requests_for(aanbod, limit=10):
 def _open_near(cls, point, km):
     """Open posts in the box around `point` (a cheap pre-filter; the exact distance decides later)."""
     return db.session.scalars(select(cls).where(*_open_in_box(cls, bounding_box(point, km)))).all()
-
-
-def _offers_reaching(point):
-    """Open aanbod whose own travel radius may reach `point`: in the box of its travel_km around the point (a cheap
-    pre-filter in the database; the exact distance decides later). Degrees per km from the widest radius, which has
-    the most longitude per km."""
-    lat, lon = point
-    box = bounding_box(point, MAX_TRAVEL_KM)
-    lat_per_km, lon_per_km = ((box[2] - lat) / MAX_TRAVEL_KM * BOX_MARGIN, (box[3] - lon) / MAX_TRAVEL_KM * BOX_MARGIN)
-    reach = func.coalesce(HelpOffer.travel_km, 0)
-    return db.session.scalars(select(HelpOffer).where(
-        *_open_in_box(HelpOffer, box), func.abs(HelpOffer.latitude - lat) <= reach * lat_per_km,
-        func.abs(HelpOffer.longitude - lon) <= reach * lon_per_km)).all()
 
 
 def _open_in_box(cls, box):
