@@ -23,6 +23,8 @@ def stem(word):
 
 def fold(text):
     """Lower case without accents: 'Financiën' -> 'financien'."""
+    if text.isascii():
+        return text.lower()  # the same as below, without the work per character
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -96,12 +98,14 @@ class CompoundSplitFilter(Filter):
 
 def build_wordset(texts):
     """Known words for compound splitting: the shipped parts plus every word (and its stem) in the data."""
-    wordset = set(shipped_compound_parts())
+    seen = set()
     for text in texts:
-        for word in words(text):
-            if len(word) >= MIN_PART and not word.isdigit():
-                wordset.add(word)
-                wordset.add(stem(word))
+        seen.update(words(text))
+    wordset = set(shipped_compound_parts())
+    for word in seen:  # each distinct word once: stemming every token was most of the time
+        if len(word) >= MIN_PART and not word.isdigit():
+            wordset.add(word)
+            wordset.add(stem(word))
     return wordset - STOP_WORDS
 
 

@@ -5,9 +5,10 @@ What a search needs of a hit (point, filters, werkgebied, hours) is in the `fact
 fields serve `search verify` and tools.
 """
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
 
 from webapp.search.analysis import dutch_analyzer, plain_analyzer
+from webapp.search.textfield import FastText
 
 # Name weighs most, then themes, summary, description.
 FIELD_BOOSTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0, "place": 0.5}
@@ -20,14 +21,14 @@ def build_schema(wordset):
     analyzer = dutch_analyzer(wordset)
     # Boosts go on the query, not on field_boost: a boosted weight saturates BM25's term frequency and
     # wipes out its length normalisation (every short title then scored the same).
-    text_fields = {name: TEXT(analyzer=analyzer, stored=name == "title") for name in FIELD_BOOSTS}
+    text_fields = {name: FastText(analyzer=analyzer, stored=name == "title") for name in FIELD_BOOSTS}
     return Schema(
         key=ID(stored=True, unique=True),
         kind=ID(stored=True),
         row_id=ID(stored=True),
         version=STORED,
         slug=STORED,
-        spell=TEXT(analyzer=plain_analyzer(), spelling=True),
+        spell=FastText(analyzer=plain_analyzer(), spelling=True),
         themes=KEYWORD(stored=True, commas=True),
         access=ID(stored=True),
         gemeente=ID(stored=True),

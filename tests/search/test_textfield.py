@@ -1,0 +1,79 @@
+"""The fast text field (search/textfield.py) indexes exactly what Whoosh's TEXT does with the same analyzer."""
+import unicodedata
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+from whoosh import index as whoosh_index
+from whoosh.fields import TEXT
+
+from webapp.extensions import db
+from webapp.posts.demo import load_voorelkaar_demo
+from webapp.search import analysis, schema as schema_module
+from webapp.search.index import _build, meta_document
+from webapp.search.rebuild import _searchable_rows
+from webapp.search.registry import document_for
+from webapp.search.schema import TEXT_FIELDS, build_schema
+from webapp.search.textfield import FastText
+
+ODD_TEXTS = ["", "   ", "e.g. 3.141 big-time under_score", "Coördinator FINANCIËN café Straße İstanbul ǅ",
+             "schuldhulpverlening schuldhulpverlening de de en", "Ik kan mijn rekeningen niet betalen!",
+             "vrijwilligerswerk, mantelzorgcafé; voedselbank 06-12345678 a b c", "x" * 300, "½ ² ﬁets ¹"]
+
+
+@pytest.fixture
+def documents(demo):
+    load_voorelkaar_demo()
+    with Session(db.engine) as session:
+        found = [document_for(row) for row in _searchable_rows(session)]
+    assert len({doc["kind"] for doc in found}) >= 3
+    return found
+
+
+def test_each_field_gives_the_terms_positions_and_weights_of_whoosh_text(documents):
+    wordset = analysis.build_wordset(doc.get(name, "") for doc in documents for name in TEXT_FIELDS)
+    schema = build_schema(wordset)
+    fields = [name for name in schema.names() if isinstance(schema[name], FastText)]
+    assert set(fields) == {*TEXT_FIELDS, "spell"}
+    compared = 0
+    for text in [doc[name] for doc in documents for name in fields if doc.get(name)] + ODD_TEXTS:
+        for name in fields:
+            field = schema[name]
+            assert list(field.index(text)) == list(TEXT.index(field, text)), (name, text)
+            compared += 1
+    assert compared > 4000
+
+
+def test_an_index_built_with_it_equals_one_built_with_whoosh_text(documents, tmp_path, monkeypatch):
+    wordset = analysis.build_wordset(doc.get(name, "") for doc in documents for name in TEXT_FIELDS)
+    fast = _index(tmp_path / "fast", build_schema(wordset), documents)
+    monkeypatch.setattr(schema_module, "FastText", TEXT)
+    plain = _index(tmp_path / "plain", build_schema(wordset), documents)
+    assert not any(isinstance(field, FastText) for _name, field in plain.schema.items())
+    with fast.reader() as one, plain.reader() as other:
+        assert one.doc_count_all() == other.doc_count_all() == len(documents) + 1
+        assert list(one.all_stored_fields()) == list(other.all_stored_fields())
+        assert list(one.column_reader("facts")) == list(other.column_reader("facts"))
+        terms = list(one.all_terms())
+        assert terms == list(other.all_terms())
+        for fieldname, text in terms:
+            info, expected = one.term_info(fieldname, text), other.term_info(fieldname, text)
+            assert (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight()) \
+                == (expected.weight(), expected.doc_frequency(), expected.min_length(), expected.max_length(),
+                    expected.max_weight())
+            assert list(one.postings(fieldname, text).all_items()) == list(other.postings(fieldname, text).all_items())
+        for name in [*TEXT_FIELDS, "spell"]:
+            assert one.field_length(name) == other.field_length(name)
+            assert [one.doc_field_length(n, name) for n in range(one.doc_count_all())] \
+                == [other.doc_field_length(n, name) for n in range(other.doc_count_all())]
+
+
+def test_the_fold_shortcut_for_plain_letters_matches_the_full_fold():
+    for text in ["Hulp BIJ schulden", "Coördinator FINANCIËN", "Straße", "İ", "abc-DEF_1.5"]:
+        full = "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+        assert analysis.fold(text) == full
+
+
+def _index(path: Path, schema, documents):
+    _build(path, schema, documents, meta_document(0, "epoch"))
+    return whoosh_index.open_dir(str(path))
