@@ -189,3 +189,16 @@ def test_posts_that_can_never_be_suggested_take_no_candidate_place(vraag, accoun
                          status="voorgesteld", started_by="helper"))
     db.session.commit()
     assert titles(suggest_offers_for(vraag)) == ["Nijeveen", "Assen"]
+
+
+def test_the_vragen_of_an_aanbod_come_from_the_nearest_in_its_radius(vraag, accounts, two_candidates):
+    aanbod = offer(accounts["inwoner_b"], title=COMPUTER_TEXT[0], description=COMPUTER_TEXT[1], travel_km=10)
+    make_post("hulpvraag", author=accounts["inwoner_b"], title="Mijn eigen computer", categories=COMPUTER)
+    near = make_post("hulpvraag", author=accounts["coordinator"], title="Hulp met de computer", categories=COMPUTER,
+                     place="7942 AB")
+    far = make_post("hulpvraag", author=accounts["beheerder"], title="Hulp met mijn computer en e-mail",
+                    categories=COMPUTER, place="Nijeveen")  # 4,3 km away
+    assert {s.post.id for s in suggest_requests_for(aanbod)} == {vraag.id, near.id}  # not the own vraag
+
+    candidates.CANDIDATES = 3
+    assert {s.post.id for s in suggest_requests_for(aanbod)} == {vraag.id, near.id, far.id}

@@ -3,8 +3,8 @@
 The score is a weighted sum of four factors, each from 0 to 1 (WEIGHTS):
 - text (0.4): how well the other post's words match this post's title and description (Whoosh's score), the best
   of the posts that may be suggested = 1: only those are scored (within reach first, then text), so the cost
-  follows the posts nearby, not every open post; for a vraag those are the CANDIDATES nearest aanbod in reach
-  (candidates.py: a farther one is not considered), so the cost stays bounded where much aanbod is near. The words
+  follows the posts nearby, not every open post; those are the CANDIDATES nearest in reach (candidates.py: a
+  farther one is not considered), so the cost stays bounded where much aanbod is near. The words
   as written: no "Bedoelde u" correction (it turned "help" into "hulp", a word of nearly every vraag, and took
   seconds);
 - category (0.3): the vraag's category is one of the aanbod's categories;
@@ -24,12 +24,11 @@ from sqlalchemy import select
 
 from webapp import search
 from webapp.extensions import db
-from webapp.geo import bounding_box, distance_km
+from webapp.geo import distance_km
 from webapp.matching.models import Match
-from webapp.posts.models import HelpRequest
 from webapp.posts.privacy import round_distance
 from webapp.posts.vocab import OFFER, OPEN, REQUEST
-from webapp.suggestions.candidates import nearest_offers_reaching
+from webapp.suggestions.candidates import nearest_offers_reaching, nearest_requests_within
 from webapp.suggestions.timing import days_reason, overlapping_days
 
 WEIGHTS = {"text": 0.4, "category": 0.3, "distance": 0.2, "time": 0.1}
@@ -55,24 +54,12 @@ def suggest_offers_for(vraag, limit=10):
 
 
 def suggest_requests_for(aanbod, limit=10):
-    """Open vragen for an open aanbod, best first."""
+    """Open vragen for an open aanbod, best first, chosen from the CANDIDATES nearest in its radius."""
     if aanbod.status != OPEN or aanbod.exact_point is None:
         return []
-    in_contact = set(db.session.scalars(select(Match.request_id).where(Match.helper_id == aanbod.author_id)))
-    vragen = _open_near(HelpRequest, aanbod.exact_point, aanbod.travel_km or 0)
-    pairs = [(vraag, aanbod, vraag) for vraag in vragen if vraag.id not in in_contact]
+    in_contact = db.session.scalars(select(Match.request_id).where(Match.helper_id == aanbod.author_id))
+    pairs = [(vraag, aanbod, vraag) for vraag in nearest_requests_within(aanbod, in_contact)]
     return _rank(REQUEST, aanbod, pairs, limit)
-
-
-def _open_near(cls, point, km):
-    """Open posts in the box around `point` (a cheap pre-filter; the exact distance decides later)."""
-    return db.session.scalars(select(cls).where(*_open_in_box(cls, bounding_box(point, km)))).all()
-
-
-def _open_in_box(cls, box):
-    min_lat, min_lon, max_lat, max_lon = box
-    return (cls.status == OPEN, cls.coordinator_only.is_(False), cls.latitude.between(min_lat, max_lat),
-            cls.longitude.between(min_lon, max_lon))
 
 
 def _rank(kind, post, pairs, limit):
