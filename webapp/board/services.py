@@ -66,8 +66,8 @@ def search_posts(query):
     place = ranking.place_of(query)
     scan = scanning.Scan(place, query.radius_km, query.gemeente, query.categories)
     suggestion = None
-    for kind in query.kinds:  # a radius scores only the documents near the place (search.search_kind's box)
-        found = search.search_kind(kind, query.text, ordered=False, box=scan.box)
+    # The words scored once for every kind; a radius scores only the documents near the place (the box).
+    for kind, found in search.search_kinds(query.kinds, query.text, box=scan.box).items():
         scan.run(kind, found.hits)
         suggestion = suggestion or found.suggestion
     last_page = max(1, math.ceil(len(scan.rows) / query.per_page))

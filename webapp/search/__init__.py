@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from webapp.epoch import current_epoch
 from webapp.extensions import db
 from webapp.privacy.erasure import account_erasing, forget_actor
-from webapp.search import applier, background, cli, hooks, query, registry, vocabulary
+from webapp.search import applier, background, cli, hooks, kinds, query, registry, vocabulary
 from webapp.search import log as index_log
 from webapp.search.index import SearchIndex
 from webapp.search.schema import TEXT_FIELDS
@@ -51,6 +51,14 @@ def search_kind(kind, text, ordered=True, box=None):
     order them themselves): a TextSearch with hits (row_id, score, facts), a suggestion and how many matched.
     `box`: only documents in or near it, or without a point (query.find)."""
     return _timed(kind, lambda searcher, groups: query.find(searcher, kind, text, groups, ordered, box))
+
+
+def search_kinds(kinds_asked, text, box=None):
+    """{kind: TextSearch} for each of `kinds_asked`, as `search_kind(kind, text, ordered=False, box=box)` gives it,
+    with the words scored once for all of them (kinds.py). Counted in the metrics as one search of the kinds
+    joined by "+"."""
+    return _timed("+".join(kinds_asked),
+                  lambda searcher, groups: kinds.find_kinds(searcher, kinds_asked, text, groups, box))
 
 
 def score_rows(kind, text, row_ids):
