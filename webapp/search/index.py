@@ -14,6 +14,7 @@ from whoosh.index import LockError
 from whoosh.query import Term
 from whoosh.util.filelock import try_for
 
+from webapp.search import parallel
 from webapp.search.analysis import shipped_compound_parts
 from webapp.search.schema import META_KEY, SCHEMA_VERSION, build_schema
 
@@ -21,6 +22,7 @@ SWAP_LOCK_TIMEOUT = 60  # seconds a rebuild waits for a running applier before i
 Meta = namedtuple("Meta", "position schema_version epoch")
 PROCS_FROM = 5000  # documents; fewer are written by one process (starting more costs more than it saves)
 MAX_PROCS = 4
+LIMIT_MB = 256  # postings a writer process keeps in memory before it spills a sorted run to disk
 
 
 class SearchIndex:
@@ -163,13 +165,17 @@ class SearchIndex:
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
-def _build(path, schema, documents, meta):
+def _build(path, schema, documents, meta, procs=None, limitmb=LIMIT_MB):
     path.mkdir(parents=True)
     ix = whoosh_index.create_in(str(path), schema)
     # Analysis is most of a rebuild: above a few thousand documents one writer process per core, each leaving
     # its own segment (a search reads several segments as fast as one).
-    procs = min(os.cpu_count() or 1, MAX_PROCS) if len(documents) >= PROCS_FROM else 1
-    writer = ix.writer(procs=procs, multisegment=True) if procs > 1 else ix.writer()
+    if procs is None:
+        procs = min(os.cpu_count() or 1, MAX_PROCS) if len(documents) >= PROCS_FROM else 1
+    if procs > 1:
+        parallel.write_segments(ix, documents, meta, procs, limitmb)
+        return
+    writer = parallel.FastSegmentWriter(ix, limitmb=limitmb)
     for document in documents:
         writer.add_document(**document)
     writer.add_document(**meta)
