@@ -1,10 +1,11 @@
-"""Several kinds in one search (search/kinds.py) answer as a search of each kind does: the same hits and scores in
-index order, the same suggestion ("Bedoelde u ...?", which may differ by kind) and count, also within a box."""
+"""Several kinds in one search (search/kinds.py, as arrays) answer as a search of each kind does: the same hits and
+scores in index order, the same suggestion ("Bedoelde u ...?", which may differ by kind) and count, also within a box."""
 import pytest
 
 from tests.board.helpers import board_posts
 from tests.factories import make_post, make_service
 from webapp import geo, search
+from webapp.search import kinds
 from webapp.posts.vocab import OFFER, REQUEST
 
 KINDS = (REQUEST, OFFER, "service")
@@ -23,7 +24,13 @@ def documents(app):
 
 
 def answer(found):
-    return ([(hit.row_id, hit.score, hit.docnum, hit.facts) for hit in found.hits], found.suggestion, found.matched)
+    """(document number, row id, score, facts) of every hit in index order, the suggestion and the count."""
+    if isinstance(found, kinds.Matches):
+        hits = [(docnum, found.facts[docnum].row_id, score, found.facts[docnum])
+                for docnum, score in zip(found.docnums.tolist(), found.scores.tolist())]
+    else:
+        hits = [(hit.docnum, hit.row_id, hit.score, hit.facts) for hit in found.hits]
+    return hits, found.suggestion, found.matched
 
 
 TEXTS = ("boodschappen", "tuin gras", "", "dokter", "boodschapen", "snoeein", "kappef", "xqzwv")
@@ -39,4 +46,4 @@ def test_each_kind_answers_as_its_own_search(documents, box):
     typo = search.search_kinds(KINDS, "kappef", box=box)  # each kind its own word
     assert (typo[REQUEST].suggestion, typo[OFFER].suggestion) == ("kapper", "kappen")
     found = search.search_kinds(KINDS, "boodschappen", box=box)[REQUEST]  # only the hits in the box, all counted
-    assert (len(found.hits), found.matched) == ((1, 2) if box else (2, 2))
+    assert (len(found.docnums), found.matched) == ((1, 2) if box else (2, 2))

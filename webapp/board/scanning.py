@@ -1,9 +1,9 @@
 """One pass over a board search's hits: distance, radius, gemeente and category filters and every facet count
 together, then the results in the board's order without sorting all of them (as the kaart's directory/scanning.py).
 
-A hit is a search.query Hit (row_id, score, facts); no object is made per hit: a matching one is kept as a tuple
-(hit, distance_km, kind). Public points are shared by many posts (posts.privacy), so a distance is measured once
-per point.
+The hits come as arrays (search.kinds.Matches); no object is made per hit: a matching one is kept as its document
+number, score, distance and kind in parallel lists, which Python's garbage collector need not walk. Public points
+are shared by many posts (posts.privacy), so a distance is measured once per point.
 """
 import math
 
@@ -17,8 +17,9 @@ BOX_MARGIN_KM = 1  # a distance rounded down to the radius still counts
 
 
 class Scan:
-    """The rows [(hit, distance_km, kind)] of a board search that pass its filters (`rows`), and its facet counts
-    (`facets`: every category and kind with the filters other than category applied)."""
+    """The rows of a board search that pass its filters, as parallel lists by row number (`docnums`, `scores`,
+    `distances`, `kinds`; `facts` by document number), and its facet counts (`facets`: every category and kind
+    with the filters other than category applied)."""
 
     def __init__(self, place, radius_km, gemeente, categories):
         self.origin = (place.latitude, place.longitude) if place is not None else None
@@ -27,16 +28,17 @@ class Scan:
                     if self.origin is not None and radius_km is not None else None)
         self.gemeente = gemeente.strip().casefold() if gemeente else None
         self.categories = frozenset(categories) & CATEGORY_SLUGS if categories else None
-        self.rows = []
+        self.docnums, self.scores, self.distances, self.kinds, self.facts = [], [], [], [], []
         self._themes, self._kinds = {}, {}
         self._distances, self._folded = {}, {}
 
-    def run(self, kind, hits):
-        """Add the hits of one kind."""
-        rows, themes, wanted, radius = self.rows, self._themes, self.categories, self.radius_km
+    def run(self, kind, matches):
+        """Add the matches of one kind (search.kinds.Matches)."""
+        self.facts = known = matches.facts
+        themes, wanted, radius = self._themes, self.categories, self.radius_km
         count = 0
-        for hit in hits:
-            found = hit.facts
+        for docnum, score in zip(matches.docnums.tolist(), matches.scores.tolist()):
+            found = known[docnum]
             distance = self._distance(found.point)
             if radius is not None and (distance is None or distance > radius):
                 continue
@@ -46,7 +48,10 @@ class Scan:
             for slug in found.themes:
                 themes[slug] = themes.get(slug, 0) + 1
             if wanted is None or not wanted.isdisjoint(found.themes):
-                rows.append((hit, distance, kind))
+                self.docnums.append(docnum)
+                self.scores.append(score)
+                self.distances.append(distance)
+                self.kinds.append(kind)
         if count:
             self._kinds[kind] = count
 
@@ -76,26 +81,19 @@ class Scan:
 _UNKNOWN = object()
 
 
-def in_order(rows, by_relevance):
-    """The rows in the board's order, lazily: relevance band (of the best score, as on the kaart), distance, score,
-    then the newest first (when published, then the row id, both descending). Rows are grouped by (band, distance)
-    in one pass and a group is sorted only when the caller reaches it."""
-    top = max((row[0].score for row in rows), default=0.0) if by_relevance else 0.0
+def in_order(scan, by_relevance):
+    """The row numbers of `scan` in the board's order, lazily: relevance band (of the best score, as on the kaart),
+    distance, score, then the newest first (when published, then the row id, both descending). Rows are grouped by
+    (band, distance) in one pass and a group is sorted only when the caller reaches it."""
+    scores, distances, docnums, known = scan.scores, scan.distances, scan.docnums, scan.facts
+    top = max(scores, default=0.0) if by_relevance else 0.0
     groups = {}
-    for row in rows:
-        band = int((1 - row[0].score / top) / ranking.RELEVANCE_BAND) if top > 0 else 0
-        groups.setdefault((band, math.inf if row[1] is None else row[1]), []).append(row)
+    for row, (score, distance) in enumerate(zip(scores, distances)):
+        band = int((1 - score / top) / ranking.RELEVANCE_BAND) if top > 0 else 0
+        groups.setdefault((band, math.inf if distance is None else distance), []).append(row)
     for key in sorted(groups):
         group = groups[key]
-        group.sort(key=_newest, reverse=True)
+        group.sort(key=lambda row: (known[docnums[row]].published, known[docnums[row]].row_id), reverse=True)
         if top > 0:
-            group.sort(key=_best)  # stable: the newest first among equal scores
+            group.sort(key=lambda row: -scores[row])  # stable: the newest first among equal scores
         yield from group
-
-
-def _newest(row):
-    return row[0].facts.published, row[0].row_id
-
-
-def _best(row):
-    return -row[0].score

@@ -68,16 +68,16 @@ def search_posts(query):
     suggestion = None
     # The words scored once for every kind; a radius scores only the documents near the place (the box).
     for kind, found in search.search_kinds(query.kinds, query.text, box=scan.box).items():
-        scan.run(kind, found.hits)
+        scan.run(kind, found)
         suggestion = suggestion or found.suggestion
-    last_page = max(1, math.ceil(len(scan.rows) / query.per_page))
+    last_page = max(1, math.ceil(len(scan.docnums) / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
     start = (page - 1) * query.per_page
-    ordered = scanning.in_order(scan.rows, bool(query.text.strip()))
-    first = [_candidate(row) for row in islice(ordered, max(start + query.per_page, MAX_MARKERS))]
-    rest = (_candidate(row) for row in ordered)  # only when closed posts leave the page short
+    ordered = scanning.in_order(scan, bool(query.text.strip()))
+    first = [_candidate(scan, row) for row in islice(ordered, max(start + query.per_page, MAX_MARKERS))]
+    rest = (_candidate(scan, row) for row in ordered)  # only when closed posts leave the page short
     items, shown = _load_page(chain(first[start:], rest), query.per_page)
-    return PostResults(total=len(scan.rows), page=page, last_page=last_page, items=items, facets=scan.facets,
+    return PostResults(total=len(scan.docnums), page=page, last_page=last_page, items=items, facets=scan.facets,
                        place=place, suggestion=suggestion, markers=_markers(first[:MAX_MARKERS], shown))
 
 
@@ -88,13 +88,12 @@ def get_open_post(kind, post_id):
     return post if post is not None and post.kind == kind and post.is_searchable() else None
 
 
-def _candidate(row):
+def _candidate(scan, row):
     """A Candidate of a scanning row (only for the results shown and the map's)."""
-    hit, distance, kind = row
-    found = hit.facts
-    return Candidate(row_id=hit.row_id, kind=kind, score=hit.score, title=found.title,
+    found = scan.facts[scan.docnums[row]]
+    return Candidate(row_id=found.row_id, kind=scan.kinds[row], score=scan.scores[row], title=found.title,
                      categories=found.themes & CATEGORY_SLUGS, gemeente=found.gemeente or "", point=found.point,
-                     published=found.published, distance_km=distance)
+                     published=found.published, distance_km=scan.distances[row])
 
 
 def _markers(first, shown):

@@ -54,9 +54,9 @@ def search_kind(kind, text, ordered=True, box=None):
 
 
 def search_kinds(kinds_asked, text, box=None):
-    """{kind: TextSearch} for each of `kinds_asked`, as `search_kind(kind, text, ordered=False, box=box)` gives it,
-    with the words scored once for all of them (kinds.py). Counted in the metrics as one search of the kinds
-    joined by "+"."""
+    """{kind: kinds.Matches} for each of `kinds_asked`: the documents, scores, suggestion and count that
+    `search_kind(kind, text, ordered=False, box=box)` gives, as arrays, with the words scored once for all kinds
+    (kinds.py). Counted in the metrics as one search of the kinds joined by "+"."""
     return _timed("+".join(kinds_asked),
                   lambda searcher, groups: kinds.find_kinds(searcher, kinds_asked, text, groups, box))
 
