@@ -97,22 +97,20 @@ def search_services(query, now=None):
     box = geo.bounding_box((place.latitude, place.longitude), query.radius_km) \
         if place is not None and query.radius_km is not None else None
     text_search = search.search_kind("service", query.text, ordered=False, box=box)  # a radius restricts first
-    hits = text_search.hits
     if query.language:
-        speaking = speaking_ids(query.language)
-        hits = [hit for hit in hits if hit.row_id in speaking]
+        text_search.keep_rows(speaking_ids(query.language))
     scan = scanning.Scan(place, gemeente, query.radius_km, Filters.of(query), now, opening.liberation_day_gemeenten())
-    matching = scan.run(hits)
-    last_page = max(1, math.ceil(len(matching) / query.per_page))
+    matching = scan.run(text_search)
+    last_page = max(1, math.ceil(matching.total / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
     start = (page - 1) * query.per_page
-    ordered = scanning.first(matching, max(start + query.per_page, MAX_MARKERS), bool(query.text.strip()),
+    ordered = matching.first(max(start + query.per_page, MAX_MARKERS), bool(query.text.strip()),
                              by_gemeente=place is None)
     candidates = {id(row): _candidate(row) for row in ordered[:MAX_MARKERS] + ordered[start:start + query.per_page]}
     page_candidates = [candidates[id(row)] for row in ordered[start:start + query.per_page]]
     _mark_open(page_candidates, now)  # the database's hours for what is shown
     return ServiceResults(
-        total=len(matching),
+        total=matching.total,
         page=page,
         last_page=last_page,
         items=_load_page(page_candidates, by_gemeente=place is None, today=local_now(now).date()),

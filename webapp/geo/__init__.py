@@ -3,7 +3,7 @@
 Nothing is read at import or in init_app: the gazetteer loads on first use, once per process.
 """
 from webapp.geo import cli
-from webapp.geo.distance import bounding_box, distance_km
+from webapp.geo.distance import bounding_box, distance_km, rounded_distances_km
 from webapp.geo.errors import AmbiguousPlace, PlaceNotFound
 from webapp.geo.gemeenten import gemeente_names, gemeente_of
 from webapp.geo.geocoder import OfflineGeocoder
@@ -15,6 +15,7 @@ GEOCODERS = ("offline", "nominatim")
 __all__ = [
     "AmbiguousPlace", "OfflineGeocoder", "PlaceNotFound", "PlacedLocation",
     "bounding_box", "distance_km", "gemeente_names", "gemeente_of", "here", "init_app", "locate", "locate_for_saving",
+    "rounded_distances_km",
 ]
 
 

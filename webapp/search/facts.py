@@ -50,12 +50,13 @@ def for_searcher(searcher):
     if found is None:
         found = []
         for leaf, _offset in searcher.leaf_searchers():
-            found += _segment_facts(leaf.reader())
+            found += segment_facts(leaf.reader())
         searcher._buurtkaart_facts = found
     return found
 
 
-def _segment_facts(reader):
+def segment_facts(reader):
+    """[Facts or None] by document number within the segment, read once while the segment lives."""
     key = (reader.segment().segment_id(), reader.doc_count_all())
     found = _segments.get(key)
     if found is None:

@@ -2,24 +2,27 @@
 
 Whoosh's matchers walk a tree of Python objects for every document (is_active, id, next, score at every level):
 81 % of a text search at 10,000 voorzieningen (../shared/notes, bench/). Here the same matcher tree Whoosh builds
-for a segment is evaluated bottom-up: a term's postings are read block by block into {document: score}, then
-each node of the tree combines its children's dicts the way its matcher would (a union adds, a
-DisjunctionMax takes the larger, a boost multiplies). The tree is Whoosh's own, so the floating-point sums are
-done in the same order and every score equals Whoosh's exactly, its quirks included (see _larger): the ranking
-rules stay as they were (tests/search/test_flat.py; bench's brute force compares the first pages).
+for a segment is evaluated bottom-up with numpy: a term's postings are read block by block into two arrays
+(document numbers, scores), then each node of the tree combines its children's arrays the way its matcher would (a
+union adds, a DisjunctionMax takes the larger, a boost multiplies). The tree is Whoosh's own and numpy's float64
+operations are IEEE's, done in the same order, so every score equals Whoosh's exactly, its quirks included (see
+_larger): the ranking rules stay as they were (tests/search/test_flat.py; bench's brute force compares the first
+pages).
 
 Matchers this module does not know raise Unsupported; the caller then scores that segment the ordinary way.
 """
+import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import NullMatcher
 from whoosh.matching.combo import ArrayUnionMatcher
 from whoosh.matching.binary import DisjunctionMaxMatcher, UnionMatcher
 from whoosh.matching.wrappers import FilterMatcher, WrappingMatcher
-from whoosh.scoring import BM25FScorer, bm25
+from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
-_lengths = {}  # {(segment id, doc count, field): [length or None by document]}
+_lengths = {}  # {(segment id, doc count, field): float64 array of lengths by document (nan: none kept)}
 MAX_LENGTHS = 256
+EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 class Unsupported(Exception):
@@ -27,7 +30,8 @@ class Unsupported(Exception):
 
 
 def scores(leaf, query):
-    """{document number within the leaf's segment: score} for every document `query` matches there."""
+    """(document numbers within the leaf's segment, ascending; their scores) of every document `query` matches
+    there, as two numpy arrays."""
     matcher = query.matcher(leaf, leaf.context())
     _rewind(matcher)
     return _evaluate(matcher, leaf.reader())
@@ -43,22 +47,22 @@ def warm_up(searcher, fields):
 def _evaluate(matcher, reader):
     kind = type(matcher)
     if kind is W3LeafMatcher:
-        return _scored(matcher.scorer, reader, matcher._term, _blocks(matcher))
+        return _scored(matcher.scorer, reader, matcher._term, _postings(matcher))
     if kind is UnionMatcher:
         return _union(_evaluate(matcher.a, reader), _evaluate(matcher.b, reader))
     if kind is DisjunctionMaxMatcher and not matcher.tiebreak:
         return _larger(_evaluate(matcher.a, reader), _evaluate(matcher.b, reader))
     if kind is WrappingMatcher:
-        boost = matcher.boost
-        return {docnum: score * boost for docnum, score in _evaluate(matcher.child, reader).items()}
+        ids, found = _evaluate(matcher.child, reader)
+        return ids, found * matcher.boost
     if kind is FilterMatcher:
-        found, ids = _evaluate(matcher.child, reader), matcher._ids
-        keep = (lambda docnum: docnum not in ids) if matcher._exclude else (lambda docnum: docnum in ids)
-        return {docnum: score for docnum, score in found.items() if keep(docnum)}
+        ids, found = _evaluate(matcher.child, reader)
+        keep = np.isin(ids, np.fromiter(matcher._ids, dtype=np.int64), invert=bool(matcher._exclude))
+        return ids[keep], found[keep]
     if kind is ArrayUnionMatcher:  # Whoosh's Or in a segment of at most 5,000 documents
         return _array_union(matcher, reader)
     if kind is type(NullMatcher):
-        return {}
+        return EMPTY
     raise Unsupported(kind.__name__)
 
 
@@ -80,63 +84,67 @@ def _rewind(matcher):
 
 
 def _union(a, b):
-    """UnionMatcher.score: a + b where both match, else the one that does."""
-    if len(a) < len(b):
-        a, b = b, a  # a + b == b + a exactly: only the grouping of three or more matters, and that is the tree's
-    merged = dict(a)
-    for docnum, score in b.items():
-        merged[docnum] = merged[docnum] + score if docnum in merged else score
-    return merged
+    """UnionMatcher.score: a + b where both match, else the one that does (a + b == b + a exactly)."""
+    ids = np.union1d(a[0], b[0])
+    merged = np.zeros(len(ids))
+    merged[np.searchsorted(ids, a[0])] = a[1]
+    merged[np.searchsorted(ids, b[0])] += b[1]  # 0.0 + a + b == a + b; 0.0 + b == b
+    return ids, merged
 
 
 def _array_union(matcher, reader):
     """ArrayUnionMatcher.score: 0 plus each child's score times the boost, the children in order."""
-    boost, merged = matcher._boost, {}
-    for child in matcher._submatchers:
-        for docnum, score in _evaluate(child, reader).items():
-            merged[docnum] = merged.get(docnum, 0.0) + score * boost
-    return {docnum: score for docnum, score in merged.items() if score > 0}  # as its _find_next skips
+    children = [_evaluate(child, reader) for child in matcher._submatchers]
+    ids = np.unique(np.concatenate([child_ids for child_ids, _found in children] + [EMPTY[0]]))
+    merged = np.zeros(len(ids))
+    for child_ids, found in children:
+        merged[np.searchsorted(ids, child_ids)] += found * matcher._boost
+    keep = merged > 0  # as its _find_next skips
+    return ids[keep], merged[keep]
 
 
 def _larger(a, b):
     """DisjunctionMaxMatcher.score as Whoosh computes it: the larger of both children's current scores. A child
     that does not match this document stands at its next match (the union advances the lower id), and unlike
-    UnionMatcher.score Whoosh does not compare the ids here, so that next match's score takes part too."""
-    a_ids, b_ids = sorted(a), sorted(b)
-    merged, i, j = {}, 0, 0
-    while i < len(a_ids) and j < len(b_ids):
-        x, y = a_ids[i], b_ids[j]
-        merged[min(x, y)] = max(a[x], b[y])
-        i += x <= y
-        j += y <= x
-    merged.update((docnum, a[docnum]) for docnum in a_ids[i:])
-    merged.update((docnum, b[docnum]) for docnum in b_ids[j:])
-    return merged
+    UnionMatcher.score Whoosh does not compare the ids here, so that next match's score takes part too; a child
+    past its last match takes no part."""
+    ids = np.union1d(a[0], b[0])
+    return ids, np.maximum(_current(a, ids), _current(b, ids))
 
 
-def _blocks(matcher):
-    """(document, weight) of every posting of an on-disk posting list, a block at a time."""
+def _current(child, ids):
+    """The score of `child`'s first match at or after each of `ids` (-inf after its last)."""
+    child_ids, found = child
+    at = np.searchsorted(child_ids, ids)
+    return np.append(found, -np.inf)[at]
+
+
+def _postings(matcher):
+    """(documents, weights) of every posting of an on-disk posting list, read a block at a time."""
+    ids, weights = [], []
     while matcher.is_active():
-        matcher._read_ids()
+        if matcher._data is None:
+            matcher._read_data()
+        block_ids = np.asarray(matcher._data[0], dtype=np.int64)
+        ids.append(block_ids if matcher._byteids else np.cumsum(block_ids))  # as whoosh's delta_decode
         matcher._read_weights()
-        yield from zip(matcher._ids, matcher._weights)
+        weights.append(np.asarray(matcher._weights, dtype=np.float64))  # float32 in the index, as Whoosh reads
         matcher._next_block()
+    if not ids:
+        return EMPTY
+    return np.concatenate(ids), np.concatenate(weights)
 
 
 def _scored(scorer, reader, term, postings):
-    """{document: BM25FScorer.score} (the same idf, average length, lengths and formula)."""
+    """BM25FScorer.score of every posting (the same idf, average length, lengths and formula as whoosh.scoring.bm25,
+    each operation in its order)."""
     if type(scorer) is not BM25FScorer or not term:
         raise Unsupported(type(scorer).__name__)
+    ids, tf = postings
     lengths = _field_lengths(reader, term[0])
+    fl = lengths[ids] if lengths is not None else np.ones(len(ids))
     idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    known, found = {}, {}
-    for docnum, weight in postings:
-        length = lengths[docnum] if lengths is not None else 1
-        score = known.get((weight, length))
-        if score is None:
-            score = known[weight, length] = bm25(idf, weight, length, avgfl, b, k1)
-        found[docnum] = score
-    return found
+    return ids, idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
 
 
 def _field_lengths(reader, field):
@@ -147,5 +155,6 @@ def _field_lengths(reader, field):
         if len(_lengths) >= MAX_LENGTHS:
             _lengths.clear()
         column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)  # as doc_field_length reads it
-        _lengths[key] = None if column is None else [byte_to_length(value) if value else None for value in column]
+        _lengths[key] = None if column is None else np.array(
+            [byte_to_length(value) if value else np.nan for value in column], dtype=np.float64)
     return _lengths[key]

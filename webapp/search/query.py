@@ -5,11 +5,10 @@ Words are OR-ed (residents type sentences: "ik kan mijn rekeningen niet betalen"
 of them scores higher. A word of a synonym group is asked as every word of its group (see synonyms.py), so
 each word of a group gives the same ranking; the groups come from the caller (the database), else the shipped file.
 """
-from dataclasses import dataclass
-
+import numpy as np
 from whoosh.query import DisjunctionMax, Or, Term
 
-from webapp.search import facts, flat, grid
+from webapp.search import columns, facts, flat, grid
 from webapp.search.analysis import STOP_WORDS, analyse, fold, words
 from webapp.search.schema import FIELD_BOOSTS
 from webapp.search.synonyms import analyse_groups
@@ -26,11 +25,42 @@ class Hit:
         self.row_id, self.score, self.facts, self.docnum = row_id, score, found, docnum
 
 
-@dataclass
 class TextSearch:
-    hits: list
-    suggestion: str | None = None
-    matched: int = 0  # documents of the kind the words matched, also those outside `box`
+    """The matches of a search as two arrays, `docnums` and `scores` (for callers that handle every hit at once:
+    columns.py), or as `hits` (a Hit per match, built when asked); `suggestion` ("Bedoelde u ...?") and `matched`:
+    documents of the kind the words matched, also those outside `box`."""
+
+    def __init__(self, searcher, docnums, scores, suggestion=None, matched=0):
+        self.searcher, self.docnums, self.scores = searcher, docnums, scores
+        self.suggestion, self.matched = suggestion, matched
+        self._hits = None
+
+    @property
+    def hits(self):
+        if self._hits is None:
+            known = facts.for_searcher(self.searcher)
+            self._hits = [Hit(known[docnum].row_id, score, known[docnum], docnum)
+                          for docnum, score in zip(self.docnums.tolist(), self.scores.tolist())]
+        return self._hits
+
+    @property
+    def columns(self):
+        """The searcher's columns (columns.py): index them with `docnums`."""
+        return columns.for_searcher(self.searcher)
+
+    def hit(self, docnum, score):
+        found = facts.for_searcher(self.searcher)[docnum]
+        return Hit(found.row_id, score, found, docnum)
+
+    def keep_rows(self, row_ids):
+        """Only the matches whose row id is one of `row_ids`."""
+        known = facts.for_searcher(self.searcher)
+        self.keep_where(np.fromiter((known[docnum].row_id in row_ids for docnum in self.docnums.tolist()), dtype=bool,
+                                    count=len(self.docnums)))
+
+    def keep_where(self, wanted):
+        """Only the matches where `wanted` (a boolean array beside `docnums`) is true."""
+        self.docnums, self.scores, self._hits = self.docnums[wanted], self.scores[wanted], None
 
 
 def find(searcher, kind, text, groups=None, ordered=True, box=None):
@@ -43,25 +73,27 @@ def find(searcher, kind, text, groups=None, ordered=True, box=None):
     """
     found = _find(searcher, kind, text, groups, None if box is None else grid.inside(searcher, box))
     if ordered:
-        found.hits.sort(key=lambda hit: -hit.score)  # stable: index order among equal scores, as Whoosh did
+        order = np.argsort(-found.scores, kind="stable")  # index order among equal scores, as Whoosh did
+        found.docnums, found.scores = found.docnums[order], found.scores[order]
     return found
 
 
 def _find(searcher, kind, text, groups, only):
     text = " ".join(words(text)[:MAX_WORDS])
     if not text:
-        every = _every(searcher, kind)
-        hits = every if only is None else [hit for hit in every if hit.docnum in only]
-        return TextSearch(hits, matched=len(every))
+        every = np.flatnonzero(kind_mask(searcher, kind))
+        docnums = every if only is None else every[only[every]]
+        return TextSearch(searcher, docnums, np.zeros(len(docnums)), matched=len(every))
     synonyms = synonyms_for(searcher.schema, groups)
-    hits, matched = _run(searcher, kind, build_query(searcher.schema, text, synonyms, searcher), only)
+    docnums, scores, matched = _run(searcher, kind, build_query(searcher.schema, text, synonyms, searcher), only)
     if matched:
-        return TextSearch(hits, matched=matched)
+        return TextSearch(searcher, docnums, scores, matched=matched)
     suggestion = suggest(searcher, kind, text, synonyms)
     if suggestion:
-        hits, matched = _run(searcher, kind, build_query(searcher.schema, suggestion, synonyms, searcher), only)
-        return TextSearch(hits, suggestion, matched)
-    return TextSearch([])
+        docnums, scores, matched = _run(searcher, kind, build_query(searcher.schema, suggestion, synonyms, searcher),
+                                        only)
+        return TextSearch(searcher, docnums, scores, suggestion, matched)
+    return TextSearch(searcher, *flat.EMPTY)
 
 
 def build_query(schema, text, synonyms=None, reader=None):
@@ -148,23 +180,25 @@ def synonyms_for(schema, groups):
 
 
 def _run(searcher, kind, query, only=None):
-    """(every match with its score, in document order (the caller orders); how many documents of `kind` matched,
-    also outside `only`). Scores only documents of `kind` (and of `only`), and reads nothing stored: Whoosh's own
-    search(limit=None) also sorts, builds a Hit per match and rebuilt the kind filter on every query. The scores
-    are Whoosh's, computed a posting list at a time (flat.py)."""
+    """(document numbers of every match, in document order (the caller orders); their scores; how many documents
+    of `kind` matched, also outside `only` (a boolean array by document number)). Only documents of `kind` (and of
+    `only`), and nothing stored is read: Whoosh's own search(limit=None) also sorts, builds a Hit per match and
+    rebuilt the kind filter on every query. The scores are Whoosh's, computed a posting list at a time (flat.py)."""
     if query is None:
-        return [], 0
-    of_kind, known = kind_documents(searcher, kind), facts.for_searcher(searcher)
+        return (*flat.EMPTY, 0)
+    of_kind = kind_mask(searcher, kind)
     wanted = of_kind if only is None else of_kind & only
-    hits, matched = [], 0
+    found, matched = [], 0
     for leaf, offset in searcher.leaf_searchers():
-        for docnum, score in sorted(_segment_scores(leaf, query).items()):
-            docnum += offset
-            if docnum in wanted:
-                hits.append(Hit(known[docnum].row_id, score, known[docnum], docnum))
-            if docnum in of_kind:
-                matched += 1
-    return hits, matched
+        docnums, scores = _segment_scores(leaf, query)
+        docnums = docnums + offset
+        matched += int(np.count_nonzero(of_kind[docnums]))
+        keep = wanted[docnums]
+        found.append((docnums[keep], scores[keep]))
+    if not found:
+        return (*flat.EMPTY, 0)
+    return np.concatenate([docnums for docnums, _scores in found]), np.concatenate([scores for _d, scores in found]), \
+        matched
 
 
 def score_rows(searcher, kind, text, row_ids, groups=None):
@@ -240,25 +274,26 @@ def fact_values(searcher, kind, name):
 
 
 def _segment_scores(leaf, query):
-    """{document number in the segment: score}; Whoosh's matchers when flat.py does not know one of them."""
+    """(document numbers in the segment, their scores); Whoosh's matchers when flat.py does not know one of them."""
     try:
         return flat.scores(leaf, query)
     except flat.Unsupported:
-        scores, matcher = {}, query.matcher(leaf, leaf.context())
+        docnums, scores, matcher = [], [], query.matcher(leaf, leaf.context())
         while matcher.is_active():
-            scores[matcher.id()] = matcher.score()
+            docnums.append(matcher.id())
+            scores.append(matcher.score())
             matcher.next()
-        return scores
+        return np.array(docnums, dtype=np.int64), np.array(scores, dtype=np.float64)
 
 
-def _every(searcher, kind):
-    """Every document of `kind` (no words: nothing to score), built once per searcher."""
-    cache = searcher.__dict__.setdefault("_buurtkaart_every", {})
+def kind_mask(searcher, kind):
+    """A boolean array by document number: the live documents of `kind` (once per searcher)."""
+    cache = searcher.__dict__.setdefault("_buurtkaart_kind_masks", {})
     if kind not in cache:
-        known = facts.for_searcher(searcher)
-        cache[kind] = [Hit(known[docnum].row_id, 0.0, known[docnum], docnum)
-                       for docnum in sorted(kind_documents(searcher, kind))]
-    return list(cache[kind])
+        mask = np.zeros(searcher.doc_count_all(), dtype=bool)
+        mask[np.fromiter(kind_documents(searcher, kind), dtype=np.int64)] = True
+        cache[kind] = mask
+    return cache[kind]
 
 
 def kind_documents(searcher, kind):
