@@ -1,4 +1,6 @@
 """Scores a posting list at a time (search/flat.py) are Whoosh's own scores, to the last bit."""
+from collections import OrderedDict
+
 import pytest
 
 from tests.factories import make_service
@@ -62,3 +64,17 @@ def test_a_matcher_flat_does_not_know_is_scored_by_whoosh(demo, monkeypatch):
     monkeypatch.setattr(flat, "_evaluate", unknown)
     assert [(hit.row_id, hit.score) for hit in query.find(searcher, "service", "eenzaam dementie").hits] == before
     assert before
+
+
+def test_kept_postings_give_the_same_scores_when_the_lists_do_not_fit(demo, monkeypatch):
+    monkeypatch.setattr(flat, "MAX_POSTINGS", 1)  # every list read is put out again by the next
+    monkeypatch.setattr(flat, "_postings_read", OrderedDict())
+    monkeypatch.setattr(flat, "_kept", [0])
+    searcher = demo.extensions["search_index"].searcher()
+    asked = query.build_query(searcher.schema, "hulp bij de administratie",
+                              query.synonyms_for(searcher.schema, current_groups()), searcher)
+    for leaf, _offset in searcher.leaf_searchers():
+        expected = whoosh_scores(leaf, asked)
+        assert flat_scores(leaf, asked) == expected
+        assert flat_scores(leaf, asked) == expected  # the second time partly from the kept lists
+    assert len(flat._postings_read) <= 1

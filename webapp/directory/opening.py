@@ -22,6 +22,14 @@ def open_now_by_id(service_ids, at=None):
             for service_id in ids}
 
 
+def open_now_of(service, at, liberation_day_every_year):
+    """Open now for a voorziening whose schedules and exceptions are loaded, its gemeente's Bevrijdingsdag choice
+    known (`liberation_day_every_year`: the gemeenten of liberation_day_gemeenten)."""
+    rules = hours.DayRules(service.gemeente in liberation_day_every_year, bool(service.open_on_holidays),
+                           service.closed_until)
+    return hours.is_open(service.schedules, service.schedule_exceptions, at, rules)
+
+
 def rules_for(service):
     """The holiday rules of one voorziening: its own choice and its gemeente's Bevrijdingsdag."""
     every_year = db.session.scalar(select(GemeenteContact.liberation_day_every_year)

@@ -43,7 +43,6 @@ class Candidate:
     slug: str = ""
     precision: str | None = None
     distance_km: float | None = None
-    open_now: bool | None = None  # None: nobody knows the hours
     in_area: bool | None = None  # None: the resident's gemeente is not known
 
 
@@ -99,7 +98,8 @@ def search_services(query, now=None):
     text_search = search.search_kind("service", query.text, ordered=False, box=box)  # a radius restricts first
     if query.language:
         text_search.keep_rows(speaking_ids(query.language))
-    scan = scanning.Scan(place, gemeente, query.radius_km, Filters.of(query), now, opening.liberation_day_gemeenten())
+    every_year = opening.liberation_day_gemeenten()
+    scan = scanning.Scan(place, gemeente, query.radius_km, Filters.of(query), now, every_year)
     matching = scan.run(text_search)
     last_page = max(1, math.ceil(matching.total / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
@@ -108,12 +108,11 @@ def search_services(query, now=None):
                              by_gemeente=place is None)
     candidates = {id(row): _candidate(row) for row in ordered[:MAX_MARKERS] + ordered[start:start + query.per_page]}
     page_candidates = [candidates[id(row)] for row in ordered[start:start + query.per_page]]
-    _mark_open(page_candidates, now)  # the database's hours for what is shown
     return ServiceResults(
         total=matching.total,
         page=page,
         last_page=last_page,
-        items=_load_page(page_candidates, by_gemeente=place is None, today=local_now(now).date()),
+        items=_load_page(page_candidates, by_gemeente=place is None, now=now, every_year=every_year),
         facets=scan.facets,
         place=place,
         gemeente=gemeente,
@@ -130,13 +129,6 @@ def _candidate(row):
     return Candidate(row_id=hit.row_id, score=hit.score, themes=found.themes, access=found.access,
                      gemeente=found.gemeente, point=found.point, area=found.area, name=found.title, slug=found.slug,
                      precision=found.precision, distance_km=distance_km, in_area=in_area)
-
-
-def _mark_open(candidates, now):
-    """Which candidates are open now: weekly slots, dated exceptions and public holidays (opening.py)."""
-    open_now = opening.open_now_by_id([c.row_id for c in candidates], now)
-    for candidate in candidates:
-        candidate.open_now = open_now.get(candidate.row_id)
 
 
 @dataclass(frozen=True)
@@ -160,16 +152,20 @@ def _group(candidate, by_gemeente):
     return {True: OWN_AREA, False: OTHER_AREAS}.get(candidate.in_area)
 
 
-def _load_page(candidates, by_gemeente=False, today=None):
-    ids = [c.row_id for c in candidates]
+def _load_page(candidates, by_gemeente, now, every_year):
+    """The page's rows from the database, open now by their own hours (weekly slots, dated exceptions, holidays:
+    opening.py), not the index's copy."""
+    ids, today = [c.row_id for c in candidates], local_now(now).date()
     rows = db.session.scalars(
         select(Service).where(Service.id.in_(ids)).options(
             selectinload(Service.themes), selectinload(Service.areas),
             selectinload(Service.locations).selectinload(ServiceAtLocation.location),
+            selectinload(Service.schedules), selectinload(Service.schedule_exceptions),
         )
     ).all() if ids else []
     by_id = {row.id: row for row in rows}
-    return [ResultItem(by_id[c.row_id], c.distance_km, c.open_now, c.in_area, _group(c, by_gemeente),
+    return [ResultItem(by_id[c.row_id], c.distance_km, opening.open_now_of(by_id[c.row_id], now, every_year), c.in_area,
+                       _group(c, by_gemeente),
                        closed_until=by_id[c.row_id].closed_until if by_id[c.row_id].closed_on(today) else None,
                        notice=by_id[c.row_id].notice_on(today))
             for c in candidates if c.row_id in by_id]

@@ -11,6 +11,8 @@ pages).
 
 Matchers this module does not know raise Unsupported; the caller then scores that segment the ordinary way.
 """
+from collections import OrderedDict
+
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import NullMatcher
@@ -22,6 +24,9 @@ from whoosh.util.numeric import byte_to_length
 
 _lengths = {}  # {(segment id, doc count, field): float64 array of lengths by document (nan: none kept)}
 MAX_LENGTHS = 256
+_postings_read = OrderedDict()  # {(segment id, doc count, term): (documents, weights)}, least recently used first
+MAX_POSTINGS = 2_000_000  # postings kept decoded per process (8 bytes each): the common words' lists
+_kept = [0]  # postings in _postings_read
 EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -47,7 +52,7 @@ def warm_up(searcher, fields):
 def _evaluate(matcher, reader):
     kind = type(matcher)
     if kind is W3LeafMatcher:
-        return _scored(matcher.scorer, reader, matcher._term, _postings(matcher))
+        return _scored(matcher.scorer, reader, matcher._term, _postings(matcher, reader))
     if kind is UnionMatcher:
         return _union(_evaluate(matcher.a, reader), _evaluate(matcher.b, reader))
     if kind is DisjunctionMaxMatcher and not matcher.tiebreak:
@@ -119,19 +124,35 @@ def _current(child, ids):
     return np.append(found, -np.inf)[at]
 
 
-def _postings(matcher):
-    """(documents, weights) of every posting of an on-disk posting list, read a block at a time."""
+def _postings(matcher, reader):
+    """(documents, weights) of every posting of an on-disk posting list. Decoding them (unpickling and
+    decompressing each block) was a third of a search at 10,000, so the lists read are kept, least recently used
+    out first; a segment's postings never change (a write adds a segment, a deletion is in the kind filter)."""
+    key = (reader.segment().segment_id(), reader.doc_count_all(), matcher._term)
+    found = _postings_read.get(key)
+    if found is None:
+        found = _postings_read[key] = _decoded(matcher)
+        _kept[0] += len(found[0])
+        while _kept[0] > MAX_POSTINGS and len(_postings_read) > 1:
+            _kept[0] -= len(_postings_read.popitem(last=False)[1][0])
+    else:
+        _postings_read.move_to_end(key)
+    return found[0].astype(np.int64), found[1].astype(np.float64)
+
+
+def _decoded(matcher):
+    """(documents as int32, weights as float32: how the index stores them) of a posting list, a block at a time."""
     ids, weights = [], []
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
         block_ids = np.asarray(matcher._data[0], dtype=np.int64)
-        ids.append(block_ids if matcher._byteids else np.cumsum(block_ids))  # as whoosh's delta_decode
+        ids.append((block_ids if matcher._byteids else np.cumsum(block_ids)).astype(np.int32))  # as delta_decode
         matcher._read_weights()
-        weights.append(np.asarray(matcher._weights, dtype=np.float64))  # float32 in the index, as Whoosh reads
+        weights.append(np.asarray(matcher._weights, dtype=np.float32))  # array("f") in the index
         matcher._next_block()
     if not ids:
-        return EMPTY
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
     return np.concatenate(ids), np.concatenate(weights)
 
 
