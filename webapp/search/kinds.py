@@ -29,7 +29,7 @@ class Matches:
 def find_kinds(searcher, kinds, text, groups=None, box=None):
     """{kind: Matches} for each of `kinds`, as query.find gives each kind unordered."""
     known = facts.for_searcher(searcher)
-    only = None if box is None else _mask(len(known), grid.inside(searcher, box))
+    only = None if box is None else grid.inside(searcher, box)
     words = " ".join(query.words(text)[:query.MAX_WORDS])
     if not words:  # every document of the kind, nothing scored
         docnums = np.arange(len(known))
@@ -51,32 +51,15 @@ def _run(searcher, kinds, asked, only, known):
     """{kind: Matches}: every document scored once."""
     docnums, scores = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
     for leaf, offset in searcher.leaf_searchers() if asked is not None else ():
-        scored = query._segment_scores(leaf, asked)
-        segment = np.fromiter(scored.keys(), dtype=np.int64, count=len(scored))
-        order = np.argsort(segment)
-        docnums.append(segment[order] + offset)
-        scores.append(np.fromiter(scored.values(), dtype=np.float64, count=len(scored))[order])
+        segment, scored = query.segment_scores(leaf, asked)  # in document order
+        docnums.append(segment + offset)
+        scores.append(scored)
     docnums, scores = np.concatenate(docnums), np.concatenate(scores)
     return {kind: _split(searcher, kind, docnums, scores, only, known) for kind in kinds}
 
 
 def _split(searcher, kind, docnums, scores, only, known):
     """The Matches of one kind among the scored documents, those of `only` (a mask) kept."""
-    of_kind = _kind_mask(searcher, kind, len(known))[docnums]
+    of_kind = query.kind_mask(searcher, kind)[docnums]
     kept = of_kind if only is None else of_kind & only[docnums]
     return Matches(docnums[kept], scores[kept], known, matched=int(np.count_nonzero(of_kind)))
-
-
-def _kind_mask(searcher, kind, size):
-    """A boolean array by document number: the live documents of `kind` (query.kind_documents), once per
-    searcher."""
-    cache = searcher.__dict__.setdefault("_buurtkaart_kind_masks", {})
-    if kind not in cache:
-        cache[kind] = _mask(size, query.kind_documents(searcher, kind))
-    return cache[kind]
-
-
-def _mask(size, docnums):
-    mask = np.zeros(size, dtype=bool)
-    mask[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
-    return mask

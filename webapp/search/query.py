@@ -190,7 +190,7 @@ def _run(searcher, kind, query, only=None):
     wanted = of_kind if only is None else of_kind & only
     found, matched = [], 0
     for leaf, offset in searcher.leaf_searchers():
-        docnums, scores = _segment_scores(leaf, query)
+        docnums, scores = segment_scores(leaf, query)
         docnums = docnums + offset
         matched += int(np.count_nonzero(of_kind[docnums]))
         keep = wanted[docnums]
@@ -273,7 +273,7 @@ def fact_values(searcher, kind, name):
     return cache[kind, name]
 
 
-def _segment_scores(leaf, query):
+def segment_scores(leaf, query):
     """(document numbers in the segment, their scores); Whoosh's matchers when flat.py does not know one of them."""
     try:
         return flat.scores(leaf, query)
