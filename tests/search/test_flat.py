@@ -78,3 +78,14 @@ def test_kept_postings_give_the_same_scores_when_the_lists_do_not_fit(demo, monk
         assert flat_scores(leaf, asked) == expected
         assert flat_scores(leaf, asked) == expected  # the second time partly from the kept lists
     assert len(flat._postings_read) <= 1
+
+
+@pytest.mark.parametrize("size", [10, 100_000])  # many ids for the segment's size (marked), few (sorted)
+def test_union_of_document_numbers(size):
+    import numpy as np
+    generator = np.random.default_rng(7)
+    a = np.unique(generator.integers(0, 10, 6))
+    b = np.unique(generator.integers(0, 10, 5))
+    assert flat._union_ids(a, b, size).tolist() == np.union1d(a, b).tolist()
+    assert flat._union_ids(a, flat.EMPTY[0], size).tolist() == a.tolist()
+    assert flat._union_ids(flat.EMPTY[0], flat.EMPTY[0], size).tolist() == []
