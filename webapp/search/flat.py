@@ -90,10 +90,16 @@ def _rewind(matcher):
 
 def _union(a, b, size):
     """UnionMatcher.score: a + b where both match, else the one that does (a + b == b + a exactly)."""
+    if len(a[0]) + len(b[0]) > size // 64:  # many: added up in an array of the segment's size
+        merged = np.zeros(size)
+        merged[a[0]] = a[1]
+        merged[b[0]] += b[1]  # 0.0 + a + b == a + b; 0.0 + b == b
+        ids = _union_ids(a[0], b[0], size)
+        return ids, merged[ids]
     ids = _union_ids(a[0], b[0], size)
     merged = np.zeros(len(ids))
     merged[np.searchsorted(ids, a[0])] = a[1]
-    merged[np.searchsorted(ids, b[0])] += b[1]  # 0.0 + a + b == a + b; 0.0 + b == b
+    merged[np.searchsorted(ids, b[0])] += b[1]
     return ids, merged
 
 
