@@ -1,4 +1,5 @@
-"""The fast text field (search/textfield.py) indexes exactly what Whoosh's TEXT does with the same analyzer."""
+"""The fast text field (search/textfield.py) and writers (search/parallel.py) index exactly what Whoosh's TEXT field
+and writer do with the same analyzer."""
 import unicodedata
 from pathlib import Path
 
@@ -47,9 +48,9 @@ def test_each_field_gives_the_terms_positions_and_weights_of_whoosh_text(documen
 
 def test_an_index_built_with_it_equals_one_built_with_whoosh_text(documents, tmp_path, monkeypatch):
     wordset = analysis.build_wordset(doc.get(name, "") for doc in documents for name in TEXT_FIELDS)
-    fast = _index(tmp_path / "fast", build_schema(wordset), documents)
+    fast = _index(tmp_path / "fast", build_schema(wordset), documents, procs=1)
     monkeypatch.setattr(schema_module, "FastText", TEXT)
-    plain = _index(tmp_path / "plain", build_schema(wordset), documents)
+    plain = _stock_index(tmp_path / "plain", build_schema(wordset), documents)
     assert not any(isinstance(field, FastText) for _name, field in plain.schema.items())
     _assert_same_index(fast, plain)
 
@@ -108,6 +109,16 @@ def _facts(ix):
     while found and found[-1] is None:
         found.pop()
     return found
+
+
+def _stock_index(path, schema, documents):
+    """Whoosh's own writer, one process."""
+    path.mkdir()
+    ix = whoosh_index.create_in(str(path), schema)
+    with ix.writer() as writer:
+        for document in [*documents, meta_document(0, "epoch")]:
+            writer.add_document(**document)
+    return ix
 
 
 def _index(path: Path, schema, documents, **options):

@@ -2,8 +2,9 @@
 
 Like Whoosh's MpWriter with multisegment=True, but the processes are forked with the documents already in memory
 (MpWriter pickles every document to a file and back, 15 % of a reindex's CPU), each takes a contiguous share (the
-index's document order is the order given), and a segment's postings that do not fit in memory are spilled in
-large marshalled chunks (Whoosh pickles each posting on its own: a third of writing a segment).
+index's document order is the order given), a segment's postings that do not fit in memory are spilled in large
+marshalled chunks (Whoosh pickles each posting on its own: a third of writing a segment), and a document's field
+lengths are read once, not once per posting.
 """
 import marshal
 import multiprocessing
@@ -66,6 +67,30 @@ class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix, limitmb=128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = ChunkedPostingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+
+    def _flush_segment(self):
+        """Whoosh's, with each field's lengths read once per document, not once per posting (for every term's
+        shortest and longest document)."""
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        by_field = None if lengths is None else _LengthsByField(lengths)
+        self.fieldwriter.add_postings(self.schema, by_field, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if lengths is not None:
+            lengths.close()
+
+
+class _LengthsByField:
+    def __init__(self, reader):
+        self._reader = reader
+        self._fields = {}
+
+    def doc_field_length(self, docnum, fieldname):
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            read = self._reader.doc_field_length
+            lengths = self._fields[fieldname] = [read(n, fieldname) for n in range(self._reader.doc_count_all())]
+        return lengths[docnum]
 
 
 class ChunkedPostingPool(PostingPool):
