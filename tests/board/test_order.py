@@ -96,3 +96,9 @@ def test_a_distance_rounded_down_to_the_radius_counts(posts):
     south = (latitude - math.degrees(2.2 / EARTH_RADIUS), longitude)  # 2.2 km, shown as 2 km
     found = search_posts(PostQuery(near_point=south, radius_km=2, per_page=50))
     assert [item.distance_km for item in found.items if item.post.id == post.id] == [2.0]
+
+
+def test_a_category_the_board_does_not_know_matches_nothing_but_the_counts_stay(posts):
+    found = search_posts(PostQuery(categories=("onbekend",)))
+    assert found.total == 0 and found.items == [] and found.markers == []
+    assert found.facets == {"categories": {"tuin": 4, "boodschappen": 8}, "kinds": {OFFER: 6, REQUEST: 6}}

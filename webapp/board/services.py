@@ -70,14 +70,15 @@ def search_posts(query):
     for kind, found in search.search_kinds(query.kinds, query.text, box=scan.box).items():
         scan.run(kind, found)
         suggestion = suggestion or found.suggestion
-    last_page = max(1, math.ceil(len(scan.docnums) / query.per_page))
+    last_page = max(1, math.ceil(scan.total / query.per_page))
     page = min(query.page, last_page)  # a shared link to a page that no longer exists shows the last one
     start = (page - 1) * query.per_page
     ordered = scanning.in_order(scan, bool(query.text.strip()))
-    first = [_candidate(scan, row) for row in islice(ordered, max(start + query.per_page, MAX_MARKERS))]
-    rest = (_candidate(scan, row) for row in ordered)  # only when closed posts leave the page short
+    row = _candidate_of(scan)
+    first = [row(number) for number in islice(ordered, max(start + query.per_page, MAX_MARKERS))]
+    rest = (row(number) for number in ordered)  # only when closed posts leave the page short
     items, shown = _load_page(chain(first[start:], rest), query.per_page)
-    return PostResults(total=len(scan.docnums), page=page, last_page=last_page, items=items, facets=scan.facets,
+    return PostResults(total=scan.total, page=page, last_page=last_page, items=items, facets=scan.facets,
                        place=place, suggestion=suggestion, markers=_markers(first[:MAX_MARKERS], shown))
 
 
@@ -88,12 +89,17 @@ def get_open_post(kind, post_id):
     return post if post is not None and post.kind == kind and post.is_searchable() else None
 
 
-def _candidate(scan, row):
-    """A Candidate of a scanning row (only for the results shown and the map's)."""
-    found = scan.facts[scan.docnums[row]]
-    return Candidate(row_id=found.row_id, kind=scan.kinds[row], score=scan.scores[row], title=found.title,
-                     categories=found.themes & CATEGORY_SLUGS, gemeente=found.gemeente or "", point=found.point,
-                     published=found.published, distance_km=scan.distances[row])
+def _candidate_of(scan):
+    """A function giving the Candidate of a scan's row (only for the results shown and the map's)."""
+    docnums, scores, distances, kinds = scan.rows
+
+    def candidate(row):
+        found, distance = scan.facts[int(docnums[row])], float(distances[row])
+        return Candidate(row_id=found.row_id, kind=scan.kind_names[kinds[row]], score=float(scores[row]),
+                         title=found.title, categories=found.themes & CATEGORY_SLUGS, gemeente=found.gemeente or "",
+                         point=found.point, published=found.published,
+                         distance_km=None if math.isnan(distance) else distance)
+    return candidate
 
 
 def _markers(first, shown):

@@ -11,23 +11,32 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from webapp.search import facts, grid, query
+from webapp.search import columns, facts, grid, query
 
 
 @dataclass
 class Matches:
     """The matches of one kind: `docnums` in index order and their `scores` (numpy arrays), `facts` the searcher's
     facts.Facts by document number, the spelling `suggestion` searched instead, and how many documents of the kind
-    matched (`matched`, also those outside the box)."""
+    matched (`matched`, also those outside the box); `columns` the searcher's columns.Columns (the same facts as
+    arrays)."""
     docnums: np.ndarray
     scores: np.ndarray
     facts: list
     suggestion: str | None = None
     matched: int = 0
+    columns: object = None
 
 
 def find_kinds(searcher, kinds, text, groups=None, box=None):
     """{kind: Matches} for each of `kinds`, as query.find gives each kind unordered."""
+    found = _find_kinds(searcher, kinds, text, groups, box)
+    for matches in found.values():
+        matches.columns = columns.for_searcher(searcher)
+    return found
+
+
+def _find_kinds(searcher, kinds, text, groups, box):
     known = facts.for_searcher(searcher)
     only = None if box is None else grid.inside(searcher, box)
     words = " ".join(query.words(text)[:query.MAX_WORDS])
