@@ -42,6 +42,14 @@ def scores(leaf, query):
     return _evaluate(matcher, leaf.reader())
 
 
+def documents(leaf, term):
+    """The document numbers (in the leaf's segment, ascending) where a Term query matches, its list kept as any."""
+    matcher = term.matcher(leaf, leaf.context())
+    if type(matcher) is W3LeafMatcher:
+        return _postings(matcher, leaf.reader())[0]
+    return np.fromiter(matcher.all_ids(), dtype=np.int64)
+
+
 def warm_up(searcher, fields):
     """Read the lengths of `fields` of every segment (a worker's first search would otherwise)."""
     for leaf, _offset in searcher.leaf_searchers():

@@ -15,6 +15,7 @@ from webapp.search.synonyms import analyse_groups
 from webapp.search.vocabulary import read_shipped_groups
 
 MAX_WORDS = 16
+MAX_REMEMBERED = 10_000  # words per searcher whose occurrence in a kind is remembered (typed words: any number)
 
 
 class Hit:
@@ -154,13 +155,16 @@ def _is_vocabulary(analyzer, word, synonyms):
 
 
 def _occurs(searcher, kind, word):
-    """Whether a live document of `kind` has `word` in its spelling field. The documents of a kind are kept per
-    searcher; a search with filter=Term("kind", kind) built them again on every call (0.2 s at 10,000)."""
-    of_kind = kind_documents(searcher, kind)
-    for leaf, offset in searcher.leaf_searchers():
-        if any(docnum + offset in of_kind for docnum in Term("spell", word).matcher(leaf).all_ids()):
-            return True
-    return False
+    """Whether a live document of `kind` has `word` in its spelling field, remembered per searcher: a common word
+    ("hulp": a third of the documents at 100,000) has long posting lists, read as arrays (flat.py keeps them)."""
+    cache = searcher.__dict__.setdefault("_buurtkaart_occurs", {})
+    if (kind, word) not in cache:
+        if len(cache) >= MAX_REMEMBERED:
+            cache.clear()
+        of_kind = kind_mask(searcher, kind)
+        cache[kind, word] = any(bool(of_kind[flat.documents(leaf, Term("spell", word)) + offset].any())
+                                for leaf, offset in searcher.leaf_searchers())
+    return cache[kind, word]
 
 
 _analysed = {}  # {(id(analyzer), groups): (analyzer, Synonyms)}: the groups analysed once per index and version
