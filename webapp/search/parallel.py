@@ -6,6 +6,7 @@ index's document order is the order given), a segment's postings that do not fit
 marshalled chunks (Whoosh pickles each posting on its own: a third of writing a segment), and a document's field
 lengths are read once, not once per posting.
 """
+import gc
 import marshal
 import multiprocessing
 
@@ -52,6 +53,7 @@ def _child_segments(ix, documents, procs, limitmb):
 
 
 def _write_share(ix, documents, start, stop, limitmb, sender):
+    gc.freeze()  # the parent's objects (documents, loaded rows): a collection here would walk and copy them all
     try:
         writer = FastSegmentWriter(ix, _lk=False, limitmb=limitmb)
         for number in range(start, min(stop, len(documents))):

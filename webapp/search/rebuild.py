@@ -1,4 +1,6 @@
 """Rebuild an index from the database, and compare an index with the database."""
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -18,11 +20,25 @@ def reindex(app):
     with Session(db.engine) as session:
         position = head(session)  # read first: anything committed later is applied from the log
         epoch = current_epoch(session)
-        documents = [document_for(row) for row in _searchable_rows(session)]
+        with _without_garbage_collection():
+            documents = [document_for(row) for row in _searchable_rows(session)]
         wordset = build_wordset(doc.get(name, "") for doc in documents for name in TEXT_FIELDS)
         index.rebuild(wordset, documents, position, epoch)
         record_position(session, index.path, position)
     return len(documents)
+
+
+@contextmanager
+def _without_garbage_collection():
+    """Loading every row makes millions of objects, all still in use: the collector's passes over them were a third
+    of the loading's time at 60,000 documents (the session frees them afterwards)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _searchable_rows(session):
