@@ -52,3 +52,20 @@ def test_bounding_box_is_tight(km):
                                   ((52.7, 6.0), (52.7, 7.0)), (MEPPEL, MEPPEL), ((52.7, 6.19), (52.71, 6.2))])
 def test_distance_is_geopys_great_circle_without_its_point_objects(a, b):
     assert distance_km(a, b) == pytest.approx(great_circle(a, b).km, rel=1e-12, abs=1e-9)
+
+
+def test_distances_as_arrays_round_as_distance_km_does():
+    """Near a rounding boundary (x.x5 km) numpy's rounding and sine may differ from Python's: geo's own function
+    decides there. Points along a meridian at every 0.05 km, a hair either side."""
+    import numpy as np
+    from webapp.geo import rounded_distances_km
+    from webapp.geo.distance import EARTH_RADIUS
+    origin = (52.7, 6.19)
+    km = np.repeat(np.arange(1, 400) * 0.05, 5) + np.tile([-2e-12, -1e-13, 0.0, 1e-13, 2e-12], 399)
+    lat = origin[0] + np.degrees(km / EARTH_RADIUS)
+    lon = np.full(len(lat), origin[1])
+    lat[3] = lon[3] = np.nan  # no point
+    found = rounded_distances_km(origin, lat, lon)
+    expected = [round(distance_km(origin, (a, b)), 1) for a, b in zip(lat.tolist(), lon.tolist())]
+    assert np.isnan(found[3]) and found[:3].tolist() + found[4:].tolist() == expected[:3] + expected[4:]
+    assert np.round(np.array([0.15]), 1)[0] != round(0.15, 1)  # why: numpy rounds 10x, Python the exact value

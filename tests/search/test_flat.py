@@ -68,6 +68,7 @@ def test_a_matcher_flat_does_not_know_is_scored_by_whoosh(demo, monkeypatch):
 
 def test_kept_postings_give_the_same_scores_when_the_lists_do_not_fit(demo, monkeypatch):
     monkeypatch.setattr(flat, "MAX_POSTINGS", 1)  # every list read is put out again by the next
+    monkeypatch.setattr(flat, "MIN_KEPT", 1)  # the demo's lists are short
     monkeypatch.setattr(flat, "_postings_read", OrderedDict())
     monkeypatch.setattr(flat, "_kept", [0])
     searcher = demo.extensions["search_index"].searcher()
@@ -77,7 +78,24 @@ def test_kept_postings_give_the_same_scores_when_the_lists_do_not_fit(demo, monk
         expected = whoosh_scores(leaf, asked)
         assert flat_scores(leaf, asked) == expected
         assert flat_scores(leaf, asked) == expected  # the second time partly from the kept lists
-    assert len(flat._postings_read) <= 1
+    assert len(flat._postings_read) == 1
+
+
+def test_short_posting_lists_are_not_kept_and_long_ones_are(demo, monkeypatch):
+    monkeypatch.setattr(flat, "_postings_read", OrderedDict())
+    monkeypatch.setattr(flat, "_kept", [0])
+    searcher = demo.extensions["search_index"].searcher()
+    asked = query.build_query(searcher.schema, "schulden", query.synonyms_for(searcher.schema, current_groups()),
+                              searcher)
+    for leaf, _offset in searcher.leaf_searchers():
+        flat_scores(leaf, asked)
+    assert not flat._postings_read  # the demo's lists are shorter than MIN_KEPT
+    monkeypatch.setattr(flat, "MIN_KEPT", 2)
+    for leaf, _offset in searcher.leaf_searchers():
+        flat_scores(leaf, asked)
+    assert all(len(ids) >= 2 for ids, _weights in flat._postings_read.values())
+    assert flat._postings_read and flat._kept[0] == sum(len(ids) + flat.ENTRY_COST
+                                                       for ids, _weights in flat._postings_read.values())
 
 
 @pytest.mark.parametrize("size", [10, 100_000])  # many ids for the segment's size (marked), few (sorted)

@@ -11,6 +11,7 @@ pages).
 
 Matchers this module does not know raise Unsupported; the caller then scores that segment the ordinary way.
 """
+import threading
 from collections import OrderedDict
 
 import numpy as np
@@ -24,9 +25,13 @@ from whoosh.util.numeric import byte_to_length
 
 _lengths = {}  # {(segment id, doc count, field): float64 array of lengths by document (nan: none kept)}
 MAX_LENGTHS = 256
+_UNREAD = object()
 _postings_read = OrderedDict()  # {(segment id, doc count, term): (documents, weights)}, least recently used first
 MAX_POSTINGS = 2_000_000  # postings kept decoded per process (8 bytes each): the common words' lists
-_kept = [0]  # postings in _postings_read
+MIN_KEPT = 128  # a shorter list is one block, cheap to decode again: not kept (an entry costs ~600 bytes besides)
+ENTRY_COST = 80  # postings charged for an entry besides its own (the key, two array headers, the dict's node)
+_kept = [0]  # postings charged for _postings_read
+_kept_lock = threading.Lock()  # a gunicorn worker's threads share the kept lists
 EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -155,18 +160,28 @@ def _current(child, ids):
 
 def _postings(matcher, reader):
     """(documents, weights) of every posting of an on-disk posting list. Decoding them (unpickling and
-    decompressing each block) was a third of a search at 10,000, so the lists read are kept, least recently used
-    out first; a segment's postings never change (a write adds a segment, a deletion is in the kind filter)."""
+    decompressing each block) was a third of a search at 10,000, so the longer lists read are kept, least recently
+    used out first; a segment's postings never change (a write adds a segment, a deletion is in the kind filter)."""
     key = (reader.segment().segment_id(), reader.doc_count_all(), matcher._term)
-    found = _postings_read.get(key)
+    with _kept_lock:
+        found = _postings_read.get(key)
+        if found is not None:
+            _postings_read.move_to_end(key)
     if found is None:
-        found = _postings_read[key] = _decoded(matcher)
-        _kept[0] += len(found[0])
-        while _kept[0] > MAX_POSTINGS and len(_postings_read) > 1:
-            _kept[0] -= len(_postings_read.popitem(last=False)[1][0])
-    else:
-        _postings_read.move_to_end(key)
+        found = _decoded(matcher)  # outside the lock: another thread may decode the same list meanwhile
+        if len(found[0]) >= MIN_KEPT:
+            _keep(key, found)
     return found[0].astype(np.int64), found[1].astype(np.float64)
+
+
+def _keep(key, found):
+    with _kept_lock:
+        if key in _postings_read:
+            return
+        _postings_read[key] = found
+        _kept[0] += len(found[0]) + ENTRY_COST
+        while _kept[0] > MAX_POSTINGS and len(_postings_read) > 1:
+            _kept[0] -= len(_postings_read.popitem(last=False)[1][0]) + ENTRY_COST
 
 
 def _decoded(matcher):
@@ -201,10 +216,11 @@ def _field_lengths(reader, field):
     """The length of `field` of every document of the segment, as reader.doc_field_length(docnum, field, 1) gives
     it; None when the segment keeps no lengths for the field (then every length is 1)."""
     key = (reader.segment().segment_id(), reader.doc_count_all(), field)
-    if key not in _lengths:
+    found = _lengths.get(key, _UNREAD)  # one read: another thread may clear the dict in between
+    if found is _UNREAD:
         if len(_lengths) >= MAX_LENGTHS:
             _lengths.clear()
         column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)  # as doc_field_length reads it
-        _lengths[key] = None if column is None else np.array(
+        found = _lengths[key] = None if column is None else np.array(
             [byte_to_length(value) if value else np.nan for value in column], dtype=np.float64)
-    return _lengths[key]
+    return found
