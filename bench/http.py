@@ -20,13 +20,14 @@ class Server:
     """gunicorn with the production settings (deploy/gunicorn.conf.py: warm-up, gc.freeze), one thread per
     worker, serving the benchmark's database and index."""
 
-    def __init__(self, database_url, index_dir, folder):
+    def __init__(self, database_url, index_dir, folder, settings=None):
         self.port = free_port()
         env = {**os.environ, "DATABASE_URL": database_url, "SEARCH_INDEX_DIR": str(index_dir),
                "BUURTKAART_DEMO": "1", "SECRET_KEY": "bench", "RATELIMIT_ENABLED": "0",
                "SITE_URL": f"http://127.0.0.1:{self.port}", "RATELIMIT_SQLITE_PATH": str(folder / "rl.db"),
                "MAIL_DIR": str(folder / "mail"), "PYTHONWARNINGS": "ignore",
-               "GUNICORN_MAX_REQUESTS": "0"}  # no renewed workers: the memory is measured across a long series
+               "GUNICORN_MAX_REQUESTS": "0",  # no renewed workers: the memory is measured across a long series
+               **(settings or {})}
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
             [str(gunicorn), "-c", "deploy/gunicorn.conf.py", "-w", str(WORKERS), "--threads", "1",

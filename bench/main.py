@@ -10,6 +10,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -46,7 +47,7 @@ MIN_RECALL = 0.95
 KEYS = ("n", "reindex_s", "index_mb", "text_p95_ms", "text_geo_p95_ms", "geo_p95_ms", "typo_p95_ms",
         "suggest_p95_ms", "write_p95_ms", "index_lag_p95_ms", "recall_at_20", "fts5_text_p95_ms",
         "fts5_text_geo_p95_ms", "fts5_geo_p95_ms", "http_zoeken_rps", "http_api_rps", "http_static_rps",
-        "http_page_rps", "rss_mb", "rss_growth_mb")
+        "http_page_rps", "http_zoeken_uncached_rps", "rss_mb", "rss_growth_mb")
 GROUPS = ("text", "text_geo", "text_radius", "geo", "typo", "facets", "open_now", "board")
 
 
@@ -272,21 +273,35 @@ def _lag_until_found(service_id, word, limit_s=10.0):
 
 
 def serve(app, folder, seconds, rss_series):
+    """Requests/s with the production settings (search pages kept a few seconds for visitors without a session:
+    webapp/pagecache), then `/zoeken` and the memory series again with every request a search of its own."""
     db.session.remove()
     app.extensions["search_index"].close()
-    server = Server(app.config["SQLALCHEMY_DATABASE_URI"], folder / "index", folder)
-    try:
-        found = {}
+    found = {}
+    with _server(app, folder) as server:
         for target in QUERIES["http"]:
-            measured = load(server.port, target["path"], seconds, threads=4)
-            found.update({f"http_{target['name']}_rps": measured["rps"],
-                          f"http_{target['name']}_p95_ms": measured["p95_ms"],
-                          f"http_{target['name']}_errors": measured["errors"]})
+            found.update(_loaded(server, target["name"], target["path"], seconds))
         found["rss_mb"] = server.worker_rss_mb()
+    with _server(app, folder, PAGE_CACHE_SECONDS="0") as server:
+        zoeken = next(target["path"] for target in QUERIES["http"] if target["name"] == "zoeken")
+        found.update(_loaded(server, "zoeken_uncached", zoeken, seconds))
         found.update(memory_growth(server, zoeken_paths(QUERIES["services"]), *rss_series, threads=4))
-        return found
+    return found
+
+
+@contextmanager
+def _server(app, folder, **settings):
+    server = Server(app.config["SQLALCHEMY_DATABASE_URI"], folder / "index", folder, settings)
+    try:
+        yield server
     finally:
         server.stop()
+
+
+def _loaded(server, name, path, seconds):
+    measured = load(server.port, path, seconds, threads=4)
+    return {f"http_{name}_rps": measured["rps"], f"http_{name}_p95_ms": measured["p95_ms"],
+            f"http_{name}_errors": measured["errors"]}
 
 
 def print_table(result):
@@ -304,7 +319,8 @@ def print_table(result):
           f"totals and facets match FTS5: {result['totals_match']}")
     if "http_zoeken_rps" in result:
         print("HTTP req/s: " + ", ".join(f"{name} {result.get(f'http_{name}_rps')}"
-                                         for name in ("static", "page", "zoeken", "voor_elkaar", "api"))
+                                         for name in ("static", "page", "zoeken", "zoeken_uncached", "voor_elkaar",
+                                                      "api"))
               + f"; worker RSS {result['rss_mb']} MB, growing {result.get('rss_growth_mb')} MB across "
               f"{result['rss_searches']:,} searches")
 

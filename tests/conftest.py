@@ -41,6 +41,7 @@ def make_app(database_url, index_dir, **extra):
         "MAIL_BACKEND": "file",
         "MAIL_DIR": str(Path(index_dir).parent / "mail"),
         "MAIL_SEND_INLINE": True,  # deterministic tests; the site sends in a background thread
+        "PAGE_CACHE_SECONDS": 0,  # every request builds its page (tests/pagecache turn the cache on)
         "SEARCH_APPLY": "inline",  # likewise for the index log (tests/search/test_background_apply.py: the thread)
         "RATELIMIT_SQLITE_PATH": str(Path(index_dir).parent / "ratelimit.db"),  # counts of this test only
         "ASSETS_DIR": str(Path(index_dir).parent / "assets"),  # none built: the plain static files

@@ -10,7 +10,7 @@ from webapp import assets
 from webapp import backup
 from webapp import ops
 from webapp import agenda, findable, i18n
-from webapp import ratelimit
+from webapp import pagecache, ratelimit
 from webapp import request_size
 from webapp import alerts, workbench
 from webapp import models  # noqa: F401  (every model, so the mapper registry and Alembic see the whole schema)
@@ -43,6 +43,7 @@ def create_app(config=None):
     login_manager.init_app(app)
     geo.init_app(app)
     search.init_app(app)
+    pagecache.init_app(app)
     ratelimit.init_app(app)  # before the packages: they limit their own routes
     privacy.init_app(app)  # before the packages: they add their commands to its group
 

@@ -64,6 +64,9 @@ class Config:
     # Where `flask assets build` writes the hashed, compressed static files and their manifest (webapp/assets).
     ASSETS_DIR = os.environ.get("ASSETS_DIR") or str(ROOT / "static" / "dist")
     SEARCH_APPLY = (os.environ.get("SEARCH_APPLY") or "background").strip().lower()  # or "inline"
+    # Search pages kept per worker for visitors without a session (webapp/pagecache): seconds (0 = off), pages.
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or 10)
+    PAGE_CACHE_ENTRIES = int(os.environ.get("PAGE_CACHE_ENTRIES") or 300)
     GEOCODER = (os.environ.get("GEOCODER") or "offline").strip().lower()
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 

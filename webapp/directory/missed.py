@@ -31,10 +31,16 @@ def normalise(text):
     return " ".join(words(mask_contact(text or "")))[:MAX_LENGTH].strip()
 
 
-def note_search(text, results):
-    """Count `text` when its words alone found nothing (whatever the filters); never lets a failure reach the
-    search page."""
+def unmatched_words(text, results):
+    """The words of a search that found nothing by its words alone (whatever the filters), else None."""
     if results is None or results.word_hits or not normalise(text):
+        return None
+    return text
+
+
+def note_search(text):
+    """Count `text` (from unmatched_words; None counts nothing); never lets a failure reach the search page."""
+    if text is None:
         return
     try:
         record_missed_search(text)

@@ -12,6 +12,7 @@ from webapp.directory.crisis import mentions_crisis
 from webapp.directory.forms import SearchForm
 from webapp.directory.options import counted_options
 from webapp.directory.vocab import ACCESS_ROUTES, NATIONAL, TRISTATE, THEMES
+from webapp import pagecache, search as search_index
 from webapp.errors import RuleViolation
 from webapp.geo.precision import precision_label
 from webapp.security import tile_origin
@@ -52,28 +53,41 @@ def home():
 
 @bp.route("/zoeken")
 def search():
+    page, unmatched = _search_page()
+    missed.note_search(unmatched)  # after rendering, for a kept page too: its own write transaction
+    return page
+
+
+@pagecache.for_visitors(version=search_index.position)
+def _search_page():
     form, results = run_search()
     page = render_template("directory/search.html", form=form, results=results,
                            markers_url=links.search_url("directory.markers"), **_paging(form, results),
                            **_dead_end(form, results))
-    missed.note_search(form.q.data, results)  # after rendering: its own write transaction
-    return page
+    return page, missed.unmatched_words(form.q.data, results)
 
 
 @bp.route("/thema/<slug>")
 def theme(slug):
     if slug not in THEMES:
         abort(404)
+    page, unmatched = _theme_page(slug)
+    missed.note_search(unmatched)
+    return page
+
+
+@pagecache.for_visitors(version=search_index.position)
+def _theme_page(slug):
     form, results = run_search(themes=(slug,))
     themes = list(dict.fromkeys([slug, *request.args.getlist("thema")]))
     page = render_template("directory/theme.html", form=form, results=results, theme_slug=slug,
                            theme_label=THEMES[slug], markers_url=links.search_url("directory.markers", thema=themes),
                            **_paging(form, results), **_dead_end(form, results))
-    missed.note_search(form.q.data, results)
-    return page
+    return page, missed.unmatched_words(form.q.data, results)
 
 
 @bp.route("/zoeken/kaart")
+@pagecache.for_visitors(version=search_index.position)
 def markers():
     """Every result of the search with a point, for the map (the list shows one page of them)."""
     _form, results = run_search()

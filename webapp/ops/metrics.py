@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from webapp.extensions import db
 from webapp.ops.models import TimerRun
 from webapp.ops.state import index_state, outbox_state
+from webapp.pagecache import page_reused
 from webapp.search import searched
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ CONTENT_TYPE = CONTENT_TYPE_LATEST
 REQUESTS = Counter("buurtkaart_http_requests", "HTTP requests answered", ["endpoint", "method", "status"])
 LATENCY = Histogram("buurtkaart_http_request_duration_seconds", "Time to answer a request", ["endpoint"])
 SEARCHES = Histogram("buurtkaart_search_duration_seconds", "Time of one full-text search", ["kind"])
+PAGES_REUSED = Counter("buurtkaart_pages_reused", "Pages answered from the page cache (webapp/pagecache)", ["endpoint"])
 
 
 def init_app(app):
@@ -35,6 +37,7 @@ def init_app(app):
     app.before_request(_start)
     app.after_request(_count)
     searched.connect(_count_search)
+    page_reused.connect(_count_reused_page)
 
 
 def allowed(address):
@@ -59,6 +62,10 @@ def _count(response):
 
 def _count_search(_sender, kind, seconds, **_extra):
     SEARCHES.labels(kind).observe(seconds)
+
+
+def _count_reused_page(_sender, endpoint, **_extra):
+    PAGES_REUSED.labels(endpoint or "unmatched").inc()
 
 
 def render():

@@ -74,6 +74,15 @@ def fact_values(kind, name):
     return query.fact_values(_current_searcher(current_app._get_current_object()), kind, name)
 
 
+def position():
+    """(database epoch, index log position) of what this process's searches read now, after the catch-up a search
+    would do: a page built from searches stays true while this stays the same (webapp/pagecache)."""
+    app = current_app._get_current_object()
+    _current_searcher(app)
+    meta = app.extensions["search_index"].meta()
+    return meta.epoch, meta.position
+
+
 def _timed(kind, run):
     app = current_app._get_current_object()
     started = time.perf_counter()

@@ -84,6 +84,7 @@ class SearchIndex:
                 searcher.close()
             searcher = ix.searcher()
             self._local.searcher, self._local.ix, self._local.generation = searcher, ix, generation
+            self._local.meta = None
         return searcher
 
     def close(self):
@@ -91,17 +92,23 @@ class SearchIndex:
         searcher = getattr(self._local, "searcher", None)
         if searcher is not None:
             searcher.close()
-        self._local.searcher = None
+        self._local.searcher = self._local.meta = None
 
     def meta(self):
         """Meta(position in the index log, schema version, database epoch) as committed in the index itself.
 
         A new empty index has epoch "": it takes the epoch of the database it first follows.
         """
+        searcher = self.searcher()
+        read = getattr(self._local, "meta", None)  # (searcher, Meta): a searcher sees one committed generation
+        if read is not None and read[0] is searcher:
+            return read[1]
         # Not searcher.document(): it can hand back a deleted copy of the document.
-        hits = self.searcher().search(Term("key", META_KEY), limit=1)
+        hits = searcher.search(Term("key", META_KEY), limit=1)
         fields = hits[0].fields() if hits else {}
-        return Meta(fields.get("position", 0), fields.get("schema_version"), fields.get("epoch", ""))
+        meta = Meta(fields.get("position", 0), fields.get("schema_version"), fields.get("epoch", ""))
+        self._local.meta = (searcher, meta)
+        return meta
 
     @contextmanager
     def rebuild_lock(self):
