@@ -81,15 +81,16 @@ def load(port, path, seconds, threads):
     return _run_clients(port, path, seconds, threads)
 
 
-def zoeken_paths(specs):
-    """/zoeken for each service query of bench/queries.json, pages 1 and 2: different searches, as residents ask."""
+def zoeken_paths(specs, pages=(1, 2)):
+    """/zoeken for each service query of bench/queries.json, on each of `pages`: different searches, as residents
+    ask."""
     paths = []
     for spec in specs:
         params = {"q": spec.get("q"), "plaats": spec.get("near"), "straal": spec.get("radius_km"),
                   "thema": spec.get("themes", []), "toegang": spec.get("access"),
                   "nu_open": "y" if spec.get("open_now") else None}
         params = {name: value for name, value in params.items() if value not in (None, [])}
-        paths += [f"/zoeken?{urlencode({**params, 'pagina': page}, doseq=True)}" for page in (1, 2)]
+        paths += [f"/zoeken?{urlencode({**params, 'pagina': page}, doseq=True)}" for page in pages]
     return paths
 
 
@@ -104,6 +105,17 @@ def memory_growth(server, paths, count, limit_s, threads):
     return {"rss_growth_mb": round(max(growth), 1) if growth else None, "rss_searches": asked,
             "rss_before_mb": max(before.values(), default=None), "rss_after_mb": max(after.values(), default=None),
             "rss_search_errors": errors}
+
+
+def page_cache_memory(server, paths, threads):
+    """The largest growth of a worker's RSS while `paths` (more than PAGE_CACHE_ENTRIES different pages) fill its
+    page cache: what the kept pages cost."""
+    before = server.workers_rss_mb()
+    _asked, errors = _ask(server.port, paths, threads)
+    after = server.workers_rss_mb()
+    growth = [after[pid] - before[pid] for pid in before if pid in after]
+    return {"rss_page_cache_mb": round(max(growth), 1) if growth else None, "page_cache_paths": len(paths),
+            "page_cache_errors": errors}
 
 
 def _ask(port, paths, threads, limit_s=None):

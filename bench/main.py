@@ -19,7 +19,7 @@ import flask_migrate
 from sqlalchemy import select
 
 from bench import bruteforce, dataset
-from bench.http import Server, load, memory_growth, zoeken_paths
+from bench.http import Server, load, memory_growth, page_cache_memory, zoeken_paths
 from bench.measure import cpu_timed_ms, folder_mb, rss_mb, summary, timed_ms
 from bench.reference import Reference
 from webapp import create_app, search
@@ -282,6 +282,8 @@ def serve(app, folder, seconds, rss_series):
         for target in QUERIES["http"]:
             found.update(_loaded(server, target["name"], target["path"], seconds))
         found["rss_mb"] = server.worker_rss_mb()
+        # 14 queries x 45 pages: more than PAGE_CACHE_ENTRIES (300) different pages for each of the 2 workers
+        found.update(page_cache_memory(server, zoeken_paths(QUERIES["services"], pages=range(1, 46)), threads=4))
     with _server(app, folder, PAGE_CACHE_SECONDS="0") as server:
         zoeken = next(target["path"] for target in QUERIES["http"] if target["name"] == "zoeken")
         found.update(_loaded(server, "zoeken_uncached", zoeken, seconds))
@@ -321,8 +323,9 @@ def print_table(result):
         print("HTTP req/s: " + ", ".join(f"{name} {result.get(f'http_{name}_rps')}"
                                          for name in ("static", "page", "zoeken", "zoeken_uncached", "voor_elkaar",
                                                       "api"))
-              + f"; worker RSS {result['rss_mb']} MB, growing {result.get('rss_growth_mb')} MB across "
-              f"{result['rss_searches']:,} searches")
+              + f"; worker RSS {result['rss_mb']} MB, + {result.get('rss_page_cache_mb')} MB for "
+              f"{result.get('page_cache_paths')} kept pages; without the cache growing {result.get('rss_growth_mb')} MB "
+              f"across {result['rss_searches']:,} searches")
 
 
 def _ratio(value, reference):

@@ -1,20 +1,26 @@
 """Search pages kept for a few seconds for visitors without a session: the same page for everyone who may see it,
 never stale past a change the index has taken in, never for a visitor with a session."""
+import cachelib.simple
 import pytest
+from flask import flash
 
 from tests.factories import make_service
 from tests.ops.test_metrics import samples, scrape, value
 from webapp import pagecache
+from webapp.directory import routes
 from webapp.directory.models import MissedSearch
 from webapp.extensions import db
 from webapp.search import searched
+from webapp.search.vocabulary import SynonymGroup
 
 SEARCH = "/zoeken?q=voedselbank&plaats=7941"
 
 
 @pytest.fixture
-def kept(other_app):
-    """An app that keeps pages for a minute, its test client and how many searches each request ran."""
+def kept(other_app, monkeypatch):
+    """An app that keeps pages for a minute, its test client and how many searches each request ran; the clock's
+    minute stands still (a test that crossed one would see a new page)."""
+    monkeypatch.setattr(pagecache, "minute", lambda: 1000)
     app = other_app(PAGE_CACHE_SECONDS=60)
     runs = []
 
@@ -60,9 +66,45 @@ def test_each_language_and_each_minute_has_its_own_page(kept, monkeypatch):
     english, searches = get(SEARCH, headers={"Accept-Language": "en"})
     assert searches >= 1 and 'lang="en"' in english.get_data(as_text=True)
     assert get(SEARCH, headers={"Accept-Language": "nl"})[0].get_data() == dutch.get_data()
-    minute = pagecache.time.time() // 60 * 60
-    monkeypatch.setattr(pagecache.time, "time", lambda: minute + 60)  # "nu open" may differ in the next minute
+    monkeypatch.setattr(pagecache, "minute", lambda: 1001)  # "nu open" may differ in the next minute
     assert get(SEARCH)[1] >= 1
+
+
+def test_a_page_is_kept_no_longer_than_the_setting(kept, monkeypatch):
+    _app, _client, get = kept
+    get(SEARCH)
+    now = cachelib.simple.time()
+    monkeypatch.setattr(cachelib.simple, "time", lambda: now + 59)
+    assert get(SEARCH)[1] == 0
+    monkeypatch.setattr(cachelib.simple, "time", lambda: now + 61)  # PAGE_CACHE_SECONDS=60: a translation shows
+    assert get(SEARCH)[1] >= 1
+
+
+def test_a_synonym_group_counts_at_once(kept):
+    _app, _client, get = kept
+    assert "Voedselbank Meppel" not in get("/zoeken?q=xyzzy")[0].get_data(as_text=True)
+    db.session.add(SynonymGroup(name="xyzzy", words="voedselbank"))
+    db.session.commit()
+    page, searches = get("/zoeken?q=xyzzy")
+    assert searches >= 1 and "Voedselbank Meppel" in page.get_data(as_text=True)
+    assert db.session.get(MissedSearch, "xyzzy").count == 1
+
+
+def test_a_page_that_touched_the_session_is_not_kept(kept, monkeypatch):
+    app, _client, get = kept
+    searched_here = routes.run_search
+
+    def with_a_message(*args, **kwargs):
+        flash("Een bericht voor deze bezoeker")
+        return searched_here(*args, **kwargs)
+    monkeypatch.setattr(routes, "run_search", with_a_message)
+    get(SEARCH)
+    monkeypatch.setattr(routes, "run_search", searched_here)
+    other_visitor = app.test_client()
+    runs = []
+    with searched.connected_to(lambda _sender, **_extra: runs.append(1)):
+        page = other_visitor.get(SEARCH).get_data(as_text=True)
+    assert runs and "Een bericht voor deze bezoeker" not in page
 
 
 def test_a_visitor_with_a_session_always_gets_a_fresh_page(kept, accounts):

@@ -58,7 +58,7 @@ def search():
     return page
 
 
-@pagecache.for_visitors(version=search_index.position)
+@pagecache.for_visitors(version=search_index.version)
 def _search_page():
     form, results = run_search()
     page = render_template("directory/search.html", form=form, results=results,
@@ -76,7 +76,7 @@ def theme(slug):
     return page
 
 
-@pagecache.for_visitors(version=search_index.position)
+@pagecache.for_visitors(version=search_index.version)
 def _theme_page(slug):
     form, results = run_search(themes=(slug,))
     themes = list(dict.fromkeys([slug, *request.args.getlist("thema")]))
@@ -87,10 +87,10 @@ def _theme_page(slug):
 
 
 @bp.route("/zoeken/kaart")
-@pagecache.for_visitors(version=search_index.position)
+@pagecache.for_visitors(version=search_index.version)
 def markers():
     """Every result of the search with a point, for the map (the list shows one page of them)."""
-    _form, results = run_search()
+    _form, results = run_search(with_rows=False)
     candidates = results.markers if results else []
     names = translations.names_for_page([candidate.row_id for candidate in candidates])
     response = jsonify([_marker(candidate, names.get(candidate.row_id)) for candidate in candidates])
@@ -119,7 +119,7 @@ def may_be_outdated(service, today=None):
     return service.last_checked_on is None or service.last_checked_on < (today or date.today()) - age
 
 
-def run_search(themes=()):
+def run_search(themes=(), with_rows=True):
     form = SearchForm(request.args)
     form.gemeente.choices = form.gemeente.choices[:1] + [(g, g) for g in services.gemeenten()]
     results = None
@@ -128,7 +128,7 @@ def run_search(themes=()):
         if themes:
             query = replace(query, themes=tuple(dict.fromkeys(themes + query.themes)))
         try:
-            results = services.search_services(query)
+            results = services.search_services(query, with_rows=with_rows)
         except RuleViolation as violation:
             form.plaats.errors = [message for _field, message in violation.reasons]
     return form, results

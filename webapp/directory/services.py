@@ -81,7 +81,7 @@ class ServiceResults:
         return groups
 
 
-def search_services(query, now=None):
+def search_services(query, now=None, with_rows=True):
     """Voorzieningen for a resident's words and place.
 
     From a place whose gemeente we know: first those whose werkgebied covers that gemeente, then the rest
@@ -89,7 +89,8 @@ def search_services(query, now=None):
     breaking ties; without words but with a place, nearest first. A radius applies only when asked for. Facet
     counts are what the same search gives with that filter added. The map gets the first MAX_MARKERS results
     (and this page's), never all of them.
-    Raises RuleViolation (from geo) for a place we cannot find.
+    Raises RuleViolation (from geo) for a place we cannot find. `with_rows=False` (the map's markers): the page's
+    rows are not loaded from the database (no items).
     """
     place = ranking.place_of(query)
     gemeente = geo.gemeente_of(place)
@@ -112,7 +113,8 @@ def search_services(query, now=None):
         total=matching.total,
         page=page,
         last_page=last_page,
-        items=_load_page(page_candidates, by_gemeente=place is None, now=now, every_year=every_year),
+        items=_load_page(page_candidates, by_gemeente=place is None, now=now, every_year=every_year)
+        if with_rows else [],
         facets=scan.facets,
         place=place,
         gemeente=gemeente,

@@ -1,8 +1,8 @@
 """Search pages kept for a few seconds for visitors who carry no cookie but the language choice (Flask-Caching).
 
 Such a visitor gets the same page as any other for the same address, language, minute (the "nu open" labels) and
-search index position: a change that reached the index shows at once, other database changes (a translation,
-a holiday) within PAGE_CACHE_SECONDS. A visitor with a session (logged in, a message waiting, a form token) always
+what the search reads (index position, synonym groups): a change that reached the index shows at once, other
+database changes (a translation, a holiday) within PAGE_CACHE_SECONDS. A visitor with a session (logged in, a message waiting, a form token) always
 gets a fresh page, so an author reads their own writes. Each worker keeps its own pages (at most
 PAGE_CACHE_ENTRIES); PAGE_CACHE_SECONDS=0 turns the cache off (the tests' default).
 
@@ -55,11 +55,17 @@ def _not_shared():
 
 
 def _key(version):
-    return "|".join((request.full_path, str(get_locale()), str(version), str(int(time.time() // 60))))
+    return "|".join((request.full_path, str(get_locale()), str(version), str(minute())))
+
+
+def minute():
+    """The minute of the clock: "nu open" on a page may change with it."""
+    return int(time.time() // 60)
 
 
 def _keepable(response):
-    """Only a page the view built without touching the session (no message, no token) and answered with 200."""
+    """Only a page the view built without touching the session (no message, no token) and answered with 200 (a
+    view that returns a Response or raises an HTTPException, which Flask-Caching hands over as its response)."""
     status = getattr(response, "status_code", 200)
     return status == 200 and not session
 

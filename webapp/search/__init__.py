@@ -74,13 +74,14 @@ def fact_values(kind, name):
     return query.fact_values(_current_searcher(current_app._get_current_object()), kind, name)
 
 
-def position():
-    """(database epoch, index log position) of what this process's searches read now, after the catch-up a search
-    would do: a page built from searches stays true while this stays the same (webapp/pagecache)."""
+def version():
+    """What this process's searches read now: the index (database epoch and log position, after the catch-up a
+    search would do) and the synonym groups. A page built from searches stays true while this stays the same
+    (webapp/pagecache)."""
     app = current_app._get_current_object()
     _current_searcher(app)
     meta = app.extensions["search_index"].meta()
-    return meta.epoch, meta.position
+    return meta.epoch, meta.position, hash(vocabulary.current_groups())
 
 
 def _timed(kind, run):
