@@ -95,16 +95,25 @@ def zoeken_paths(specs, pages=(1, 2)):
 
 
 def memory_growth(server, paths, count, limit_s, threads):
-    """Each worker's RSS after every path has been asked twice, and after `count` more searches over the paths (or
-    as many as `limit_s` seconds allow); the largest growth of a worker that lived through the series."""
+    """Each worker's RSS after every path has been asked twice, halfway through `count` more searches over the paths
+    and after them (or as many as `limit_s` seconds allow); the largest growth of a worker that lived through the
+    series, over the whole and over the second half (a leak grows in both halves; a worker still settling in the
+    first only)."""
     _ask(server.port, paths * 2, threads)
     before = server.workers_rss_mb()
-    asked, errors = _ask(server.port, [path for path, _ in zip(cycle(paths), range(count))], threads, limit_s)
+    series = [path for path, _ in zip(cycle(paths), range(count))]
+    asked, errors = _ask(server.port, series[:count // 2], threads, limit_s / 2)
+    halfway = server.workers_rss_mb()
+    more, more_errors = _ask(server.port, series[count // 2:], threads, limit_s / 2)
     after = server.workers_rss_mb()
+    return {"rss_growth_mb": _largest_growth(before, after),
+            "rss_growth_second_half_mb": _largest_growth(halfway, after), "rss_searches": asked + more, "rss_before_mb": max(before.values(), default=None),
+            "rss_after_mb": max(after.values(), default=None), "rss_search_errors": errors + more_errors}
+
+
+def _largest_growth(before, after):
     growth = [after[pid] - before[pid] for pid in before if pid in after]
-    return {"rss_growth_mb": round(max(growth), 1) if growth else None, "rss_searches": asked,
-            "rss_before_mb": max(before.values(), default=None), "rss_after_mb": max(after.values(), default=None),
-            "rss_search_errors": errors}
+    return round(max(growth), 1) if growth else None
 
 
 def page_cache_memory(server, paths, threads):
@@ -112,9 +121,7 @@ def page_cache_memory(server, paths, threads):
     page cache: what the kept pages cost."""
     before = server.workers_rss_mb()
     _asked, errors = _ask(server.port, paths, threads)
-    after = server.workers_rss_mb()
-    growth = [after[pid] - before[pid] for pid in before if pid in after]
-    return {"rss_page_cache_mb": round(max(growth), 1) if growth else None, "page_cache_paths": len(paths),
+    return {"rss_page_cache_mb": _largest_growth(before, server.workers_rss_mb()), "page_cache_paths": len(paths),
             "page_cache_errors": errors}
 
 

@@ -320,12 +320,12 @@ def print_table(result):
           f"index lag p95 {result['index_lag_p95_ms']} ms; recall@20 {result['recall_at_20']}; "
           f"totals and facets match FTS5: {result['totals_match']}")
     if "http_zoeken_rps" in result:
-        print("HTTP req/s: " + ", ".join(f"{name} {result.get(f'http_{name}_rps')}"
-                                         for name in ("static", "page", "zoeken", "zoeken_uncached", "voor_elkaar",
-                                                      "api"))
+        names = ("static", "page", "zoeken", "zoeken_uncached", "voor_elkaar", "api")
+        print("HTTP req/s: " + ", ".join(f"{name} {result.get(f'http_{name}_rps')}" for name in names)
               + f"; worker RSS {result['rss_mb']} MB, + {result.get('rss_page_cache_mb')} MB for "
-              f"{result.get('page_cache_paths')} kept pages; without the cache growing {result.get('rss_growth_mb')} MB "
-              f"across {result['rss_searches']:,} searches")
+              f"{result.get('page_cache_paths')} kept pages; without the cache growing {result.get('rss_growth_mb')} "
+              f"MB across {result['rss_searches']:,} searches ({result.get('rss_growth_second_half_mb')} MB in the "
+              "second half)")
 
 
 def _ratio(value, reference):

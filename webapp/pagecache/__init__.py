@@ -2,9 +2,9 @@
 
 Such a visitor gets the same page as any other for the same address, language, minute (the "nu open" labels) and
 what the search reads (index position, synonym groups): a change that reached the index shows at once, other
-database changes (a translation, a holiday) within PAGE_CACHE_SECONDS. A visitor with a session (logged in, a message waiting, a form token) always
-gets a fresh page, so an author reads their own writes. Each worker keeps its own pages (at most
-PAGE_CACHE_ENTRIES); PAGE_CACHE_SECONDS=0 turns the cache off (the tests' default).
+database changes (a translation, a holiday) within PAGE_CACHE_SECONDS. A visitor with a session (logged in, a
+message waiting, a form token) always gets a fresh page, so an author reads their own writes. Each worker keeps its
+own pages (at most PAGE_CACHE_ENTRIES); PAGE_CACHE_SECONDS=0 turns the cache off (the tests' default).
 
 Why here and not in nginx: only the app knows the index position a page was built from, and the same settings
 hold behind any proxy or none. A distinct search is not made faster by this; a burst of the same searches (a
