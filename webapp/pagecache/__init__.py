@@ -11,6 +11,7 @@ hold behind any proxy or none. A distinct search is not made faster by this; a b
 link in the local paper, the theme pages) is.
 """
 import time
+
 from blinker import Namespace
 from flask import current_app, request, session
 from flask_babel import get_locale
@@ -36,7 +37,7 @@ def init_app(app):
 
 def for_visitors(version):
     """Decorator: keep what the view returns for visitors without a session. `version()` names what the page was
-    built from besides its address, language and minute (the search index position); a new value is a new page.
+    built from besides its address, language and minute (what the search reads); a new value is a new page.
 
     The view must return the same thing for every such visitor and do nothing they need each time (missed
     searches are counted outside: directory/routes.py)."""
