@@ -10,8 +10,7 @@ import numpy as np
 
 from webapp.search import facts
 
-_segments = {}  # {(segment id, doc count): _Part}
-MAX_SEGMENTS = 256
+_segments = {}  # {(segment id, doc count): _Part}, kept by facts.per_segment
 CODED = ("access", "gemeente", "area", "hours", "precision")
 
 
@@ -106,10 +105,4 @@ def _joined(arrays, dtype):
 
 
 def _segment_part(reader):
-    key = (reader.segment().segment_id(), reader.doc_count_all())
-    found = _segments.get(key)
-    if found is None:
-        if len(_segments) >= MAX_SEGMENTS:
-            _segments.clear()
-        found = _segments[key] = _Part(facts.segment_facts(reader))
-    return found
+    return facts.per_segment(_segments, reader, lambda: _Part(facts.segment_facts(reader)))

@@ -57,11 +57,17 @@ def for_searcher(searcher):
 
 def segment_facts(reader):
     """[Facts or None] by document number within the segment, read once while the segment lives."""
+    return per_segment(_segments, reader, lambda: [decode(value) for value in
+                                                   reader.column_reader("facts", translate=False)])
+
+
+def per_segment(kept, reader, build):
+    """What `build()` makes of this segment, made once: `kept` maps (segment id, doc count) to it (a segment never
+    changes; a new one or one with deletions merged away has another key). Emptied at MAX_SEGMENTS."""
     key = (reader.segment().segment_id(), reader.doc_count_all())
-    found = _segments.get(key)
+    found = kept.get(key)
     if found is None:
-        if len(_segments) >= MAX_SEGMENTS:
-            _segments.clear()
-        column = reader.column_reader("facts", translate=False)
-        found = _segments[key] = [decode(value) for value in column]
+        if len(kept) >= MAX_SEGMENTS:
+            kept.clear()
+        found = kept[key] = build()
     return found
